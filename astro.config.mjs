@@ -1,0 +1,50 @@
+// @ts-check
+import vercel from '@astrojs/vercel';
+import { defineConfig, envField } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { loadEnv } from 'vite';
+import { resolveIsrConfig } from './src/isr/config.ts';
+import { isrConfigIntegration } from './src/isr/integration.ts';
+
+// Astro does not load `.env` files for its own config; the process environment still wins.
+// https://docs.astro.build/en/guides/environment-variables/#in-the-astro-config-file
+const root = fileURLToPath(new URL('.', import.meta.url));
+const env = { ...loadEnv(process.env.NODE_ENV ?? 'production', root, ''), ...process.env };
+const isr = resolveIsrConfig(env);
+
+// https://astro.build/config
+export default defineConfig({
+	output: 'server',
+	// One URL per page: `/isr/` redirects to `/isr`, so a page never has two ISR cache keys.
+	trailingSlash: 'never',
+	adapter: vercel({
+		isr: {
+			expiration: isr.expiration,
+			bypassToken: isr.bypassToken,
+			exclude: [...isr.exclude],
+		},
+	}),
+	integrations: [isrConfigIntegration(isr)],
+	// Read at run time by server code through `astro:env/server`; never sent to the browser.
+	// https://docs.astro.build/en/guides/environment-variables/#type-safe-environment-variables
+	env: {
+		schema: {
+			REVALIDATE_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+			REVALIDATE_HOSTS: envField.string({ context: 'server', access: 'secret', optional: true }),
+			VERCEL_AUTOMATION_BYPASS_SECRET: envField.string({
+				context: 'server',
+				access: 'secret',
+				optional: true,
+			}),
+			VERCEL: envField.string({ context: 'server', access: 'secret', optional: true }),
+			VERCEL_ENV: envField.string({ context: 'server', access: 'secret', optional: true }),
+			VERCEL_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+			VERCEL_BRANCH_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+			VERCEL_PROJECT_PRODUCTION_URL: envField.string({
+				context: 'server',
+				access: 'secret',
+				optional: true,
+			}),
+		},
+	},
+});

@@ -1,0 +1,84 @@
+/**
+ * The site's caching policy: one function decides, per route and status, what browsers and
+ * Vercel's edge may keep, and one writes those headers. Pages never write cache headers.
+ *
+ * - Browsers revalidate every time (`public, max-age=0, must-revalidate`): a revalidated page is
+ *   visible on the next load instead of after a browser TTL nobody can purge.
+ * - The edge lifetime of ISR pages comes from the prerender config's `expiration`. A page may ask
+ *   for less with `Vercel-CDN-Cache-Control` (consumed by Vercel, never forwarded); `@astrojs/vercel`
+ *   documents that the function's cache headers are respected when `expiration` is set.
+ * - Excluded routes (`/ssr`, `/api/*`) are never stored anywhere (`no-store`).
+ * - `/_astro/*` assets are content-hashed and immutable: `@astrojs/vercel` adds that header as a route.
+ *
+ * @see https://vercel.com/docs/caching/cache-control-headers
+ * @see https://docs.astro.build/en/guides/integrations-guide/vercel/#isr
+ */
+import { VERCEL_CDN_CACHE_CONTROL_HEADER } from '../platform/vercel.ts';
+import type { IsrConfig } from './config.ts';
+
+export const BROWSER_REVALIDATE = 'public, max-age=0, must-revalidate';
+export const NO_STORE = 'no-store';
+
+/** Routes that ask the edge for a shorter lifetime than the site-wide expiration, in seconds. */
+export const EDGE_LIFETIME_OVERRIDES: Readonly<Record<string, number>> = {
+	'/isr': 30,
+};
+
+/** A 404 rendered by the ISR function is kept at most this long, so a post published later shows up soon. */
+export const NOT_FOUND_EDGE_SECONDS = 10;
+
+export interface CachePolicy {
+	/** `isr`: cached by the ISR function; `no-store`: always rendered fresh. */
+	readonly kind: 'isr' | 'no-store';
+	/** Seconds the edge keeps the response, or `false` until revalidated; `null` when never stored. */
+	readonly edgeSeconds: number | false | null;
+	readonly headers: Readonly<Record<string, string>>;
+}
+
+type PolicyConfig = Pick<IsrConfig, 'expiration' | 'exclude'>;
+
+/** Whether `@astrojs/vercel` sends this Astro route pattern to `_render` instead of `_isr` (same test as the adapter). */
+export function isExcludedRoute(routePattern: string, exclude: PolicyConfig['exclude']): boolean {
+	return exclude.some((entry) =>
+		entry instanceof RegExp ? entry.test(routePattern) : entry === routePattern,
+	);
+}
+
+export function cachePolicyFor(
+	routePattern: string,
+	status: number,
+	config: PolicyConfig,
+): CachePolicy {
+	if (isExcludedRoute(routePattern, config.exclude)) {
+		return { kind: 'no-store', edgeSeconds: null, headers: { 'cache-control': NO_STORE } };
+	}
+	const requested = status === 404 ? NOT_FOUND_EDGE_SECONDS : EDGE_LIFETIME_OVERRIDES[routePattern];
+	// With `expiration: false` Vercel ignores the function's cache headers, so a shorter
+	// lifetime cannot be asked for: https://github.com/withastro/docs/pull/12954
+	if (requested === undefined || config.expiration === false || requested >= config.expiration) {
+		return {
+			kind: 'isr',
+			edgeSeconds: config.expiration,
+			headers: { 'cache-control': BROWSER_REVALIDATE },
+		};
+	}
+	return {
+		kind: 'isr',
+		edgeSeconds: requested,
+		headers: {
+			'cache-control': BROWSER_REVALIDATE,
+			[VERCEL_CDN_CACHE_CONTROL_HEADER]: `max-age=${requested}`,
+		},
+	};
+}
+
+/** When a render made at `generatedAt` leaves the edge, or `null` when only revalidation ends it. */
+export function expiresAt(generatedAt: Date, policy: CachePolicy): Date | null {
+	return typeof policy.edgeSeconds === 'number'
+		? new Date(generatedAt.getTime() + policy.edgeSeconds * 1000)
+		: null;
+}
+
+export function applyCachePolicy(headers: Headers, policy: CachePolicy): void {
+	for (const [name, value] of Object.entries(policy.headers)) headers.set(name, value);
+}

@@ -1,0 +1,98 @@
+/**
+ * Wires the resolved {@link IsrConfig} into the build:
+ * - serves it to server code as `virtual:isr-config` (with `isrRoutes`, the patterns of the
+ *   on-demand routes the ISR function caches), and refuses to serve it to the browser, so the
+ *   bypass token can only ever end up in function bundles;
+ * - says once when on-demand revalidation uses a per-build token;
+ * - fails the build if `@astrojs/vercel` routed an API endpoint to the ISR function.
+ */
+import { readFile } from 'node:fs/promises';
+import type { AstroIntegration } from 'astro';
+import type { IsrConfig } from './config.ts';
+import { isExcludedRoute } from './cache-policy.ts';
+import { findIsrRoutedPaths, samplePathFor } from './route-check.ts';
+
+const VIRTUAL_ID = 'virtual:isr-config';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
+	let apiPaths: string[] = [];
+	let isrRoutes: RegExp[] = [];
+	let root = new URL(`file://${process.cwd()}/`);
+	return {
+		name: 'isr-config',
+		hooks: {
+			'astro:config:setup': ({ updateConfig, logger, command }) => {
+				if (config.bypassTokenSource === 'generated' && command === 'build') {
+					logger.info(
+						'ISR_BYPASS_TOKEN is not set: on-demand revalidation uses a per-build token (server-only).',
+					);
+				}
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'isr-config:virtual-module',
+								resolveId(id) {
+									return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+								},
+								load(id) {
+									if (id !== RESOLVED_ID) return undefined;
+									if (this.environment.config.consumer === 'client') {
+										throw new Error(
+											`${VIRTUAL_ID} holds the ISR bypass token and is server-only; it was imported from client code.`,
+										);
+									}
+									return [
+										`export default ${serialize(config)};`,
+										`export const isrRoutes = Object.freeze([${isrRoutes.map(String).join(', ')}]);`,
+									].join('\n');
+								},
+							},
+						],
+					},
+				});
+			},
+			'astro:config:done': ({ config: astroConfig }) => {
+				root = astroConfig.root;
+			},
+			'astro:routes:resolved': ({ routes }) => {
+				isrRoutes = routes
+					.filter((route) => route.type === 'page' || route.type === 'endpoint')
+					.filter(
+						(route) => !route.isPrerendered && route.pattern !== '/404' && route.pattern !== '/500',
+					)
+					.filter(
+						(route) =>
+							!route.pattern.startsWith('/_') && !isExcludedRoute(route.pattern, config.exclude),
+					)
+					.map((route) => route.patternRegex);
+				apiPaths = routes
+					.filter((route) => route.pattern === '/api' || route.pattern.startsWith('/api/'))
+					.map((route) => samplePathFor(route.pattern));
+			},
+			// Runs after @astrojs/vercel's own hook: Astro puts the adapter first.
+			'astro:build:done': async ({ logger }) => {
+				const configJson = new URL('.vercel/output/config.json', root);
+				const { routes } = JSON.parse(await readFile(configJson, 'utf8')) as { routes: unknown[] };
+				const offending = findIsrRoutedPaths(routes, apiPaths);
+				if (offending.length > 0) {
+					throw new Error(
+						`These API routes would be cached by the ISR function: ${offending.join(', ')}. Exclude them in ISR_EXCLUDE (src/isr/config.ts).`,
+					);
+				}
+				logger.info(
+					'Checked .vercel/output/config.json: no /api/* route is served by the ISR function.',
+				);
+			},
+		},
+	};
+}
+
+function serialize(config: IsrConfig): string {
+	const exclude = config.exclude.map((entry) =>
+		entry instanceof RegExp ? entry.toString() : JSON.stringify(entry),
+	);
+	const { exclude: _, ...rest } = config;
+	return `Object.freeze({ ...${JSON.stringify(rest)}, exclude: [${exclude.join(', ')}] })`;
+}

@@ -1,0 +1,127 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Prerender } from '@vercel/build-utils';
+import { routesSchema } from '@vercel/routing-utils';
+import { Ajv } from 'ajv';
+import { describe, expect, inject, it } from 'vitest';
+import { findDestination } from '../../../src/isr/route-check.ts';
+import { listFiles, readJson, type RouteEntry } from './output.ts';
+
+const build = inject('siteBuild');
+const functions = join(build.outputDir, 'functions');
+
+describe('the build output', () => {
+	it('writes an _isr prerender config with the configured expiration and token that Vercel accepts', async () => {
+		const config = await readJson<Record<string, unknown>>(
+			join(functions, '_isr.prerender-config.json'),
+		);
+		expect(config).toEqual({
+			expiration: build.expiration,
+			bypassToken: build.bypassToken,
+			allowQuery: ['x_astro_path', 'x_astro_path_token'],
+			passQuery: true,
+		});
+		// Vercel's own validator: throws on a short token, a bad expiration or allowQuery.
+		const prerender = new Prerender({ ...config, expiration: build.expiration, fallback: null });
+		expect(prerender.bypassToken).toBe(build.bypassToken);
+		expect(prerender.expiration).toBe(build.expiration);
+	});
+
+	it('runs both functions on nodejs24.x', async () => {
+		for (const name of ['_isr', '_render']) {
+			const vc = await readJson<{ runtime: string; launcherType: string }>(
+				join(functions, `${name}.func`, '.vc-config.json'),
+			);
+			expect(vc).toMatchObject({ runtime: 'nodejs24.x', launcherType: 'Nodejs' });
+		}
+	});
+
+	it('writes a config.json whose routes validate against routesSchema from @vercel/routing-utils', async () => {
+		const config = await readJson<{ version: number; routes: unknown[] }>(
+			join(build.outputDir, 'config.json'),
+		);
+		expect(config.version).toBe(3);
+		const validate = new Ajv({ strict: false }).compile(routesSchema);
+		expect(validate(config.routes), JSON.stringify(validate.errors)).toBe(true);
+	});
+
+	describe('routes', async () => {
+		const { routes } = await readJson<{ routes: RouteEntry[] }>(
+			join(build.outputDir, 'config.json'),
+		);
+
+		it.each(['/', '/isr', '/data.json', '/blog', '/blog/hello-world', '/blog/not-written-yet'])(
+			'sends %s to the ISR function',
+			(path) => {
+				expect(findDestination(routes, path)).toMatch(/^\/_isr\?/);
+			},
+		);
+
+		it.each(['/ssr', '/api/revalidate', '/api/anything'])(
+			'sends %s to the plain _render function',
+			(path) => {
+				expect(findDestination(routes, path)).toBe('_render');
+			},
+		);
+
+		it('redirects trailing slashes, so a page has one cache key', () => {
+			const redirect = routes.find((route) => route.status === 308);
+			expect(redirect?.headers?.Location).toBe('/$1');
+			expect(new RegExp(redirect!.src!).test('/isr/')).toBe(true);
+		});
+
+		it('marks /_astro/* assets immutable', () => {
+			const assets = routes.find((route) => route.src?.startsWith('^/_astro'));
+			expect(assets?.headers?.['cache-control']).toBe('public, max-age=31536000, immutable');
+		});
+
+		it('allow-lists every query param used in an ISR rewrite', async () => {
+			const { allowQuery } = await readJson<{ allowQuery: string[] }>(
+				join(functions, '_isr.prerender-config.json'),
+			);
+			const params = routes
+				.filter((route) => route.dest?.startsWith('/_isr?'))
+				.flatMap((route) => [...new URL(route.dest!, 'https://x').searchParams.keys()]);
+			expect(params.length).toBeGreaterThan(0);
+			for (const param of params) expect(allowQuery).toContain(param);
+		});
+	});
+
+	it('puts the bypass token in no static file and no client chunk', async () => {
+		const files = await listFiles(join(build.outputDir, 'static'));
+		expect(files.length).toBeGreaterThan(0);
+		for (const file of files) {
+			const { readFile } = await import('node:fs/promises');
+			expect((await readFile(file)).includes(build.bypassToken), file).toBe(false);
+		}
+	});
+});
+
+describe('a build with bad ISR settings', () => {
+	const astro = join(build.root, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+	async function failingBuild(env: Record<string, string>): Promise<string> {
+		try {
+			await promisify(execFile)(process.execPath, [astro, 'build', '--root', build.root], {
+				cwd: build.root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+			});
+		} catch (error) {
+			const { stdout, stderr } = error as { stdout: string; stderr: string };
+			return stdout + stderr;
+		}
+		throw new Error('the build succeeded');
+	}
+
+	it.each([
+		[{ ISR_EXPIRATION: 'soon' }, 'ISR_EXPIRATION="soon" is not allowed'],
+		[
+			{ ISR_BYPASS_TOKEN: 'too-short' },
+			'ISR_BYPASS_TOKEN is 9 characters long; Vercel needs at least 32',
+		],
+		[{ ISR_BYPASS_TOKEN: `${'x'.repeat(40)}/+=` }, 'not safe in a URL or an HTTP header'],
+	])('fails with %o and says what to fix', async (env, message) => {
+		expect(await failingBuild(env)).toContain(message);
+	});
+});

@@ -1,0 +1,82 @@
+import { describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import { importFunction, isrPathToken, readJson, type RouteEntry } from './output.ts';
+
+const build = inject('siteBuild');
+const { routes } = await readJson<{ routes: RouteEntry[] }>(join(build.outputDir, 'config.json'));
+const pathToken = isrPathToken(routes);
+const isr = await importFunction(build.outputDir, '_isr');
+const render = await importFunction(build.outputDir, '_render');
+
+/** What Vercel sends the prerender function after the ISR rewrite and the allowQuery filter. */
+function isrRequest(path: string, token = pathToken): Request {
+	const url = new URL('https://site.test/_isr');
+	url.searchParams.set('x_astro_path', path);
+	url.searchParams.set('x_astro_path_token', token);
+	return new Request(url);
+}
+
+const generatedAt = (html: string) => html.match(/data-generated-at="([^"]+)"/)?.[1];
+
+describe('the built _isr function', () => {
+	it.each([
+		['/', 'text/html', null],
+		['/isr', 'text/html', 'max-age=30'],
+		['/data.json', 'application/json', null],
+		['/blog', 'text/html', null],
+		['/blog/hello-world', 'text/html', null],
+	])('renders %s with status 200 and the cache policy headers', async (path, type, cdn) => {
+		const response = await isr.fetch(isrRequest(path));
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toContain(type);
+		expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+		expect(response.headers.get('vercel-cdn-cache-control')).toBe(cdn);
+		expect(response.headers.get('x-generated-at')).toMatch(/^\d{4}-\d\d-\d\dT/);
+		expect(response.headers.getSetCookie()).toEqual([]);
+	});
+
+	it('renders a blog post from the content collection', async () => {
+		const html = await (await isr.fetch(isrRequest('/blog/hello-world'))).text();
+		expect(html).toContain('Hello, world');
+		expect(generatedAt(html)).toBeDefined();
+	});
+
+	it('answers /data.json with its render time and expiry', async () => {
+		const body = (await (await isr.fetch(isrRequest('/data.json'))).json()) as Record<
+			string,
+			unknown
+		>;
+		const rendered = new Date(body.generatedAt as string).getTime();
+		expect(new Date(body.expiresAt as string).getTime() - rendered).toBe(build.expiration * 1000);
+		expect(body.posts).toEqual(
+			expect.arrayContaining([expect.objectContaining({ slug: 'hello-world' })]),
+		);
+	});
+
+	it('answers an unknown post with the site 404 page', async () => {
+		const response = await isr.fetch(isrRequest('/blog/no-such-post'));
+		expect(response.status).toBe(404);
+		expect(await response.text()).toContain('Page not found');
+	});
+
+	it.each([
+		[
+			'without the path token',
+			(path: string) => new Request(`https://site.test/_isr?x_astro_path=${path}`),
+		],
+		['with a wrong path token', (path: string) => isrRequest(path, 'forged')],
+	])('refuses a forged x_astro_path %s', async (_, request) => {
+		const response = await isr.fetch(request('/isr'));
+		expect(response.status).toBe(404);
+		expect(await response.text()).not.toContain('<h1>ISR page</h1>');
+	});
+});
+
+describe('the built _render function', () => {
+	it('renders /ssr fresh on every call, with no-store', async () => {
+		const first = await render.fetch(new Request('https://site.test/ssr'));
+		const second = await render.fetch(new Request('https://site.test/ssr'));
+		expect(first.headers.get('cache-control')).toBe('no-store');
+		expect(generatedAt(await first.text())).not.toBe(generatedAt(await second.text()));
+	});
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import Home from '../../../src/pages/index.astro';
+import Isr from '../../../src/pages/isr.astro';
+import Ssr from '../../../src/pages/ssr.astro';
+import Blog from '../../../src/pages/blog/index.astro';
+import Post from '../../../src/pages/blog/[slug].astro';
+import NotFound from '../../../src/pages/404.astro';
+import { renderRoute } from './render.ts';
+
+const routes = [
+	{ name: 'home', component: Home, path: '/', routePattern: '/' },
+	{ name: 'isr', component: Isr, path: '/isr', routePattern: '/isr' },
+	{ name: 'ssr', component: Ssr, path: '/ssr', routePattern: '/ssr' },
+	{ name: 'blog', component: Blog, path: '/blog', routePattern: '/blog' },
+];
+// Post content comes from the content layer's data store, which Vitest does not load
+// (withastro/astro#12836); the function-layer tests render real posts from the build.
+
+function generatedAtValues(html: string): string[] {
+	return [...html.matchAll(/data-generated-at="([^"]*)"/g)].map((match) => match[1] ?? '');
+}
+
+describe.each(routes)('the $name page', ({ component, path, routePattern }) => {
+	it('shows its own render time in exactly one data-generated-at element, as ISO-8601', async () => {
+		const response = await renderRoute(component, { path, routePattern });
+		const html = await response.text();
+		const values = generatedAtValues(html);
+		expect(values).toHaveLength(1);
+		expect(new Date(values[0]!).toISOString()).toBe(values[0]);
+		expect(response.headers.get('x-generated-at')).toBe(values[0]);
+	});
+
+	it('sets no cookie', async () => {
+		const response = await renderRoute(component, { path, routePattern });
+		expect(response.headers.has('set-cookie')).toBe(false);
+		expect(response.headers.getSetCookie()).toEqual([]);
+	});
+});
+
+describe('cache headers per route', () => {
+	it.each([
+		['/', '/', Home, 'public, max-age=0, must-revalidate', null],
+		['/isr', '/isr', Isr, 'public, max-age=0, must-revalidate', 'max-age=30'],
+		['/blog', '/blog', Blog, 'public, max-age=0, must-revalidate', null],
+		['/ssr', '/ssr', Ssr, 'no-store', null],
+	])('%s answers Cache-Control %s', async (path, routePattern, component, cacheControl, cdn) => {
+		const response = await renderRoute(component, { path, routePattern });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('cache-control')).toBe(cacheControl);
+		expect(response.headers.get('vercel-cdn-cache-control')).toBe(cdn);
+	});
+});
+
+describe('the ISR page', () => {
+	it('shows when it expires from its own edge lifetime, and a Refresh link', async () => {
+		const html = await (await renderRoute(Isr, { path: '/isr', routePattern: '/isr' })).text();
+		const generatedAt = new Date(generatedAtValues(html)[0]!);
+		const expiresAt = html.match(/data-expires-at="([^"]*)"/)?.[1];
+		expect(new Date(expiresAt!).getTime() - generatedAt.getTime()).toBe(30_000);
+		expect(html).toMatch(/<a href="\/isr"[^>]*>Refresh<\/a>/);
+	});
+});
+
+describe('the SSR page', () => {
+	it('says it is never cached', async () => {
+		const html = await (await renderRoute(Ssr, { path: '/ssr', routePattern: '/ssr' })).text();
+		expect(html).toContain('rendered fresh on every request');
+		expect(html).not.toContain('data-expires-at');
+	});
+});
+
+describe('a blog post', () => {
+	it('answers 404 for an unknown slug', async () => {
+		const response = await renderRoute(Post, {
+			path: '/blog/no-such-post',
+			routePattern: '/blog/[slug]',
+			params: { slug: 'no-such-post' },
+		});
+		expect(response.status).toBe(404);
+	});
+});
+
+describe('the 404 page', () => {
+	it('names the missing path', async () => {
+		const html = await (
+			await renderRoute(NotFound, { path: '/nope', routePattern: '/404' })
+		).text();
+		expect(html).toContain('Page not found');
+		expect(html).toContain('/nope');
+	});
+});

@@ -1,0 +1,52 @@
+/**
+ * The one real `astro build` of a test run, made in a copy of the site under `.cache/` so a
+ * developer's own `.vercel/output` (and `.env`) are left alone. `node_modules` resolves from the
+ * project root because the copy lives inside it.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const TEST_SITE_ROOT = fileURLToPath(new URL('../../.cache/test-site/', import.meta.url));
+export const TEST_OUTPUT_DIR = `${TEST_SITE_ROOT}.vercel/output`;
+
+const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
+export interface SiteBuild {
+	readonly root: string;
+	readonly outputDir: string;
+	readonly expiration: number;
+	readonly bypassToken: string;
+	/** Everything the build printed. */
+	readonly log: string;
+}
+
+export async function buildTestSite(env: Readonly<Record<string, string>>): Promise<string> {
+	await rm(TEST_SITE_ROOT, { recursive: true, force: true });
+	await mkdir(TEST_SITE_ROOT, { recursive: true });
+	for (const file of SITE_FILES) {
+		await cp(`${PROJECT_ROOT}${file}`, `${TEST_SITE_ROOT}${file}`, { recursive: true });
+	}
+	const astro = `${PROJECT_ROOT}node_modules/astro/bin/astro.mjs`;
+	const { stdout, stderr } = await promisify(execFile)(
+		process.execPath,
+		[astro, 'build', '--root', TEST_SITE_ROOT],
+		{
+			cwd: TEST_SITE_ROOT,
+			env: { ...cleanEnv(process.env), ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	);
+	return stdout + stderr;
+}
+
+/** The parent's ISR and revalidation settings must not leak into the test build. */
+function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const copy = { ...env };
+	for (const key of Object.keys(copy)) {
+		if (/^(ISR_|REVALIDATE_|VERCEL)/.test(key)) delete copy[key];
+	}
+	return copy;
+}
