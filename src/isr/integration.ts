@@ -4,10 +4,12 @@
  *   on-demand routes the ISR function caches), and refuses to serve it to the browser, so the
  *   bypass token can only ever end up in function bundles;
  * - says once when on-demand revalidation uses a per-build token;
- * - fails the build if `@astrojs/vercel` routed an API endpoint to the ISR function.
+ * - fails the build if `@astrojs/vercel` routed an API endpoint to the ISR function;
+ * - records the ISR settings the build baked in, for `npm start` (see build-stamp.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { BUILD_STAMP_PATH, buildStampOf } from './build-stamp.ts';
 import type { IsrConfig } from './config.ts';
 import { isExcludedRoute } from './cache-policy.ts';
 import { findIsrRoutedPaths, samplePathFor } from './route-check.ts';
@@ -84,6 +86,9 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 				logger.info(
 					'Checked .vercel/output/config.json: no /api/* route is served by the ISR function.',
 				);
+				const stamp = new URL(BUILD_STAMP_PATH, root);
+				await mkdir(new URL('.', stamp), { recursive: true });
+				await writeFile(stamp, JSON.stringify(buildStampOf(config)));
 			},
 		},
 	};

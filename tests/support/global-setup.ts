@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import { buildTestSite, TEST_OUTPUT_DIR, TEST_SITE_ROOT, type SiteBuild } from './site-build.ts';
+import { buildTestSite, testSiteRoot, type SiteBuild } from './site-build.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -9,18 +10,20 @@ declare module 'vitest' {
 }
 
 /** Builds the site once per run with a known expiration and token, for every project that needs it. */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	const root = testSiteRoot(process.pid);
 	const expiration = 60;
 	const bypassToken = randomBytes(32).toString('base64url');
-	const log = await buildTestSite({
+	const log = await buildTestSite(root, {
 		ISR_EXPIRATION: String(expiration),
 		ISR_BYPASS_TOKEN: bypassToken,
 	});
 	project.provide('siteBuild', {
-		root: TEST_SITE_ROOT,
-		outputDir: TEST_OUTPUT_DIR,
+		root,
+		outputDir: `${root}.vercel/output`,
 		expiration,
 		bypassToken,
 		log,
 	});
+	return () => rm(root, { recursive: true, force: true });
 }

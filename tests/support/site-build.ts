@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TEST_SITE_ROOT = fileURLToPath(new URL('../../.cache/test-site/', import.meta.url));
-export const TEST_OUTPUT_DIR = `${TEST_SITE_ROOT}.vercel/output`;
+
+/** One folder per test run, so parallel runs never build into each other's output. */
+export function testSiteRoot(runId: string | number): string {
+	return `${PROJECT_ROOT}.cache/test-site-${runId}/`;
+}
 
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -23,18 +26,22 @@ export interface SiteBuild {
 	readonly log: string;
 }
 
-export async function buildTestSite(env: Readonly<Record<string, string>>): Promise<string> {
-	await rm(TEST_SITE_ROOT, { recursive: true, force: true });
-	await mkdir(TEST_SITE_ROOT, { recursive: true });
+/** Copies the site to `root` and builds it there with `env`; returns what the build printed. */
+export async function buildTestSite(
+	root: string,
+	env: Readonly<Record<string, string>>,
+): Promise<string> {
+	await rm(root, { recursive: true, force: true });
+	await mkdir(root, { recursive: true });
 	for (const file of SITE_FILES) {
-		await cp(`${PROJECT_ROOT}${file}`, `${TEST_SITE_ROOT}${file}`, { recursive: true });
+		await cp(`${PROJECT_ROOT}${file}`, `${root}${file}`, { recursive: true });
 	}
 	const astro = `${PROJECT_ROOT}node_modules/astro/bin/astro.mjs`;
 	const { stdout, stderr } = await promisify(execFile)(
 		process.execPath,
-		[astro, 'build', '--root', TEST_SITE_ROOT],
+		[astro, 'build', '--root', root],
 		{
-			cwd: TEST_SITE_ROOT,
+			cwd: root,
 			env: { ...cleanEnv(process.env), ...env, ASTRO_TELEMETRY_DISABLED: '1' },
 			maxBuffer: 16 * 1024 * 1024,
 		},

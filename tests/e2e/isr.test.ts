@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, snapshot, startSite, type Site } from './support.ts';
+
+let site: Site;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+const get = async (path: string, init?: RequestInit) => snapshot(await site.get(path, init));
+
+describe('the real build served by the local runtime', () => {
+	it('renders a cold page once (MISS), then serves the same render (HIT)', async () => {
+		const first = await get('/blog/cache-headers');
+		const second = await get('/blog/cache-headers');
+		expect(first).toMatchObject({ status: 200, cache: 'MISS' });
+		expect(second).toMatchObject({ status: 200, cache: 'HIT', generatedAt: first.generatedAt });
+		expect(Number(second.headers.get('age'))).toBeGreaterThanOrEqual(0);
+	});
+
+	it('keeps independent entries for /isr, /data.json and two blog posts', async () => {
+		const paths = ['/isr', '/data.json', '/blog/hello-world', '/blog/on-demand-revalidation'];
+		const first = await Promise.all(paths.map((path) => get(path)));
+		const again = await Promise.all(paths.map((path) => get(path)));
+		expect(new Set(first.map((page) => page.generatedAt)).size).toBe(paths.length);
+		again.forEach((page, index) => {
+			expect(page.cache).toBe('HIT');
+			expect(page.generatedAt).toBe(first[index]?.generatedAt);
+		});
+	});
+
+	it('does not create entries for query strings: /isr?x=… is the /isr entry', async () => {
+		const plain = await get('/isr');
+		const withQuery = await get('/isr?utm_source=newsletter&x_astro_path=/ssr');
+		expect(withQuery).toMatchObject({ status: 200, cache: 'HIT', generatedAt: plain.generatedAt });
+	});
+
+	it('renders /ssr fresh on every request and never caches it', async () => {
+		const first = await get('/ssr');
+		const second = await get('/ssr');
+		expect(first.generatedAt).not.toBe(second.generatedAt);
+		expect(second.cache).toBe('MISS');
+		expect(second.headers.get('cache-control')).toBe('no-store');
+	});
+
+	it('serves /isr STALE after its 30 s page lifetime, regenerates once, then serves the new render', async () => {
+		const before = await get('/isr');
+		site.advance(31);
+		const stale = await get('/isr');
+		const data = await get('/data.json');
+		expect(stale).toMatchObject({ cache: 'STALE', generatedAt: before.generatedAt });
+		// /data.json keeps the site-wide expiration, so it is still fresh.
+		expect(data.cache).toBe('HIT');
+		await site.runtime.caches.settled();
+		const fresh = await get('/isr');
+		expect(fresh.cache).toBe('HIT');
+		expect(fresh.generatedAt).not.toBe(before.generatedAt);
+	});
+
+	it(`serves /data.json STALE after the ${build.expiration} s expiration`, async () => {
+		const before = await get('/data.json');
+		site.advance(build.expiration + 1);
+		expect(await get('/data.json')).toMatchObject({
+			cache: 'STALE',
+			generatedAt: before.generatedAt,
+		});
+		await site.runtime.caches.settled();
+		expect((await get('/data.json')).generatedAt).not.toBe(before.generatedAt);
+	});
+
+	it('regenerates in the foreground with the bypass token (REVALIDATED), and not with a wrong one', async () => {
+		const before = await get('/blog');
+		const wrong = await get('/blog', { headers: { 'x-prerender-revalidate': 'w'.repeat(43) } });
+		expect(wrong).toMatchObject({ cache: 'HIT', generatedAt: before.generatedAt });
+		const revalidated = await get('/blog', {
+			headers: { 'x-prerender-revalidate': build.bypassToken },
+		});
+		expect(revalidated.cache).toBe('REVALIDATED');
+		expect(revalidated.generatedAt).not.toBe(before.generatedAt);
+		expect(await get('/blog')).toMatchObject({
+			cache: 'HIT',
+			generatedAt: revalidated.generatedAt,
+		});
+	});
+
+	it('bypasses the cache with the draft-mode cookie and stores nothing', async () => {
+		const cached = await get('/');
+		const draft = await get('/', {
+			headers: { cookie: `__prerender_bypass=${build.bypassToken}` },
+		});
+		expect(draft.cache).toBe('BYPASS');
+		expect(draft.generatedAt).not.toBe(cached.generatedAt);
+		expect((await get('/')).generatedAt).toBe(cached.generatedAt);
+	});
+
+	it('collapses 50 concurrent requests to a cold page into one render', async () => {
+		const cold = await startSite();
+		try {
+			const responses = await Promise.all(
+				Array.from({ length: 50 }, async () => snapshot(await cold.get('/blog/hello-world'))),
+			);
+			// Requests that arrive while the render runs wait for it (MISS); any that arrive after it was stored get it (HIT).
+			expect(responses.filter((response) => response.cache === 'MISS').length).toBeGreaterThan(1);
+			expect(responses.every((response) => ['MISS', 'HIT'].includes(response.cache ?? ''))).toBe(
+				true,
+			);
+			expect(new Set(responses.map((response) => response.generatedAt)).size).toBe(1);
+			expect(await snapshot(await cold.get('/blog/hello-world'))).toMatchObject({
+				cache: 'HIT',
+				generatedAt: responses[0]?.generatedAt,
+			});
+		} finally {
+			await cold.close();
+		}
+	});
+
+	it('redirects /isr/ to /isr so a page has one cache key', async () => {
+		const response = await site.get('/isr/');
+		expect(response.status).toBe(308);
+		expect(response.headers.get('location')).toBe('/isr');
+	});
+
+	it('answers an unknown path with the site 404 page', async () => {
+		const response = await get('/no/such/page');
+		expect(response.status).toBe(404);
+	});
+});

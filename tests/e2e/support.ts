@@ -1,0 +1,66 @@
+/**
+ * The real site build served over HTTP by the local runtime, in-process, on 127.0.0.1 and a free
+ * port. The caches run on a clock the test moves, so expiry is tested without sleeping.
+ */
+import { inject } from 'vitest';
+import { createRuntime, type Runtime } from '../../runtime/handler.ts';
+import { startServer } from '../../runtime/server.ts';
+
+export const build = inject('siteBuild');
+
+export interface Site {
+	readonly url: string;
+	readonly runtime: Runtime;
+	/** Moves the caches' clock forward. */
+	advance(seconds: number): void;
+	get(path: string, init?: RequestInit): Promise<Response>;
+	close(): Promise<void>;
+}
+
+export async function startSite(env: Readonly<Record<string, string>> = {}): Promise<Site> {
+	let now = Date.now();
+	Object.assign(process.env, env);
+	const runtime = await createRuntime({
+		outputDir: build.outputDir,
+		// No `.env` of the developer's: the test decides the environment.
+		projectRoot: build.root,
+		now: () => now,
+	});
+	const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+	return {
+		url: server.url,
+		runtime,
+		advance(seconds) {
+			now += seconds * 1000;
+		},
+		get: (path, init) => fetch(new URL(path, server.url), { redirect: 'manual', ...init }),
+		async close() {
+			await server.close();
+			await runtime.close();
+		},
+	};
+}
+
+export interface Snapshot {
+	readonly status: number;
+	readonly cache: string | null;
+	readonly generatedAt: string | null;
+	readonly headers: Headers;
+}
+
+/** Status, `x-vercel-cache` and the page's own render time (from its body). */
+export async function snapshot(response: Response): Promise<Snapshot> {
+	const body = await response.text();
+	const generatedAt =
+		body.match(/data-generated-at="([^"]+)"/)?.[1] ??
+		(body.startsWith('{')
+			? (JSON.parse(body) as { generatedAt?: string }).generatedAt
+			: undefined) ??
+		null;
+	return {
+		status: response.status,
+		cache: response.headers.get('x-vercel-cache'),
+		generatedAt,
+		headers: response.headers,
+	};
+}

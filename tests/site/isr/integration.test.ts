@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { describe, expect, it, vi } from 'vitest';
+import { resolveIsrConfig } from '../../../src/isr/config.ts';
+import { isrConfigIntegration } from '../../../src/isr/integration.ts';
+
+type Hooks = Record<string, (options: Record<string, unknown>) => unknown>;
+
+function fakeLogger() {
+	return {
+		info: vi.fn(),
+		warn: vi.fn(),
+		error: vi.fn(),
+		debug: vi.fn(),
+	} as unknown as AstroIntegrationLogger & {
+		info: ReturnType<typeof vi.fn>;
+	};
+}
+
+function hooksOf(env: Record<string, string>): Hooks {
+	return isrConfigIntegration(resolveIsrConfig(env)).hooks as unknown as Hooks;
+}
+
+describe('isrConfigIntegration', () => {
+	it('says once, at build time, that revalidation uses a per-build token when none is set', () => {
+		const logger = fakeLogger();
+		hooksOf({})['astro:config:setup']!({ logger, command: 'build', updateConfig: vi.fn() });
+		expect(logger.info).toHaveBeenCalledTimes(1);
+		expect(logger.info.mock.calls[0]?.[0]).toContain('per-build token');
+	});
+
+	it('says nothing about the token when ISR_BYPASS_TOKEN is set', () => {
+		const logger = fakeLogger();
+		hooksOf({ ISR_BYPASS_TOKEN: 'k'.repeat(40) })['astro:config:setup']!({
+			logger,
+			command: 'build',
+			updateConfig: vi.fn(),
+		});
+		expect(logger.info).not.toHaveBeenCalled();
+	});
+
+	it('refuses to serve virtual:isr-config to client code', () => {
+		const updateConfig = vi.fn();
+		hooksOf({})['astro:config:setup']!({ logger: fakeLogger(), command: 'build', updateConfig });
+		const plugin = updateConfig.mock.calls[0]?.[0].vite.plugins[0];
+		const id = plugin.resolveId('virtual:isr-config');
+		const client = { environment: { config: { consumer: 'client' } } };
+		const server = { environment: { config: { consumer: 'server' } } };
+		expect(() => plugin.load.call(client, id)).toThrow(/server-only/);
+		expect(plugin.load.call(server, id)).toContain('bypassToken');
+	});
+
+	it('fails the build when an API route would be served by the ISR function', async () => {
+		const root = await mkdtemp(join(tmpdir(), 'isr-integration-'));
+		await mkdir(join(root, '.vercel/output'), { recursive: true });
+		await writeFile(
+			join(root, '.vercel/output/config.json'),
+			JSON.stringify({
+				version: 3,
+				routes: [
+					{ handle: 'filesystem' },
+					{ src: '^(/api/([^/]+?))$', dest: '/_isr?x_astro_path=$1&x_astro_path_token=t' },
+				],
+			}),
+		);
+		const hooks = hooksOf({});
+		hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } });
+		hooks['astro:routes:resolved']!({
+			routes: [
+				{
+					pattern: '/api/[name]',
+					type: 'endpoint',
+					isPrerendered: false,
+					patternRegex: /^\/api\/([^/]+?)$/,
+				},
+			],
+		});
+		await expect(hooks['astro:build:done']!({ logger: fakeLogger() })).rejects.toThrow(
+			/API routes would be cached by the ISR function: \/api\/name/,
+		);
+	});
+});
