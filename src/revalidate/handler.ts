@@ -1,0 +1,219 @@
+/**
+ * `POST /api/revalidate`: the one place where revalidation decisions become HTTP responses.
+ * Everything it needs from the outside (config, routes, environment, fetch, clock, log) is
+ * passed in, so every status can be tested without a server.
+ */
+import type { IsrConfig } from '../isr/config.ts';
+import { identifyCaller, type Caller } from './auth.ts';
+import { readJsonBody } from './body.ts';
+import { combineCooldowns, decideCooldown } from './cooldown.ts';
+import { RevalidateError, type RevalidateErrorCode } from './errors.ts';
+import { revalidationTargets, type HostEnv, type Target } from './hosts.ts';
+import { parseRevalidateBody } from './paths.ts';
+import { decidePublicRequest } from './public-rules.ts';
+import { readServedRenderTime } from './render-time.ts';
+import { errorBody, summarizeResults, type ErrorBody, type RevalidationResult } from './results.ts';
+import { revalidatePaths } from './revalidate.ts';
+
+export interface RevalidateEnv extends HostEnv {
+	readonly REVALIDATE_SECRET?: string | undefined;
+	readonly VERCEL_AUTOMATION_BYPASS_SECRET?: string | undefined;
+}
+
+export interface HandlerDeps {
+	readonly config: Pick<
+		IsrConfig,
+		'bypassToken' | 'exclude' | 'publicRevalidatePaths' | 'publicRevalidateCooldownSeconds'
+	>;
+	readonly isrRoutes: readonly RegExp[];
+	readonly env: RevalidateEnv;
+	readonly fetch: typeof fetch;
+	/** Epoch milliseconds. */
+	readonly now: () => number;
+	readonly log: (line: string) => void;
+	readonly timeoutMs?: number;
+}
+
+const STATUS_OF: Readonly<Record<RevalidateErrorCode, number>> = {
+	invalid_body: 400,
+	invalid_path: 400,
+	body_too_large: 413,
+	// https://www.rfc-editor.org/rfc/rfc9110#name-421-misdirected-request
+	untrusted_host: 421,
+	render_time_unavailable: 502,
+	misconfigured: 500,
+};
+
+const WWW_AUTHENTICATE = 'Bearer realm="revalidate"';
+
+/** What the log line reports about a call. */
+interface CallRecord {
+	caller: Caller | 'none';
+	paths: readonly string[];
+	results: readonly RevalidationResult[];
+}
+
+interface Outcome {
+	readonly status: number;
+	readonly body: object;
+	readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `url` is the request URL as the site sees it (Astro's `context.url`). */
+export async function handleRevalidate(
+	request: Request,
+	url: URL,
+	deps: HandlerDeps,
+): Promise<Response> {
+	const started = deps.now();
+	const record: CallRecord = { caller: 'none', paths: [], results: [] };
+	let outcome: Outcome;
+	try {
+		outcome = await decide(request, url, deps, record);
+	} catch (error) {
+		outcome = toOutcome(error);
+	}
+	const body = outcome.body as Partial<ErrorBody>;
+	deps.log(
+		`[revalidate] ${JSON.stringify({
+			caller: record.caller,
+			status: outcome.status,
+			...(body.error ? { error: body.error } : {}),
+			paths: record.paths,
+			results: record.results.map((result) => `${result.path} @ ${result.host}: ${result.status}`),
+			ms: deps.now() - started,
+		})}`,
+	);
+	return Response.json(outcome.body, {
+		status: outcome.status,
+		headers: { 'cache-control': 'no-store', ...outcome.headers },
+	});
+}
+
+async function decide(
+	request: Request,
+	url: URL,
+	deps: HandlerDeps,
+	record: CallRecord,
+): Promise<Outcome> {
+	if (request.method !== 'POST') {
+		return {
+			status: 405,
+			body: errorBody('method_not_allowed', 'Use POST with a JSON body: {"paths": ["/isr"]}.'),
+			headers: { allow: 'POST' },
+		};
+	}
+	const caller = identifyCaller(request.headers.get('authorization'), deps.env.REVALIDATE_SECRET);
+	record.caller = caller;
+	if (caller === 'not-configured') {
+		return {
+			status: 503,
+			body: errorBody(
+				'not_configured',
+				'REVALIDATE_SECRET is not configured on this deployment, so bearer tokens cannot be checked. Set it and redeploy.',
+			),
+		};
+	}
+	if (caller === 'unauthorized') {
+		return unauthorized('The bearer token is missing, malformed or wrong.');
+	}
+
+	const rules = { isrRoutes: deps.isrRoutes, exclude: deps.config.exclude };
+	const requested = parseRevalidateBody(await readJsonBody(request), rules);
+	if (caller === 'public') {
+		const decision = decidePublicRequest(
+			request.headers,
+			url,
+			requested,
+			deps.config.publicRevalidatePaths,
+		);
+		if (!decision.allowed) return unauthorized(decision.message, decision.index);
+	}
+	const paths = [...new Set(requested)];
+	record.paths = paths;
+
+	const targets = revalidationTargets(url, deps.env);
+	const fetchOptions = {
+		fetch: deps.fetch,
+		protectionBypass: deps.env.VERCEL_AUTOMATION_BYPASS_SECRET,
+		timeoutMs: deps.timeoutMs,
+	};
+	if (caller === 'public') {
+		const retryAfter = await checkCooldown(requested, targets[0]!, fetchOptions, deps);
+		if (retryAfter !== undefined) {
+			return {
+				status: 429,
+				body: errorBody(
+					'cooldown',
+					`Regenerated less than ${deps.config.publicRevalidateCooldownSeconds} s ago; try again in ${retryAfter} s.`,
+					{ retryAfter },
+				),
+				headers: { 'retry-after': String(retryAfter) },
+			};
+		}
+	}
+
+	const results = await revalidatePaths(paths, targets, {
+		...fetchOptions,
+		bypassToken: deps.config.bypassToken,
+	});
+	record.results = results;
+	return summarizeResults(results, deps.now());
+}
+
+/** Seconds to wait before the visitor may regenerate these paths, or `undefined` when allowed. */
+async function checkCooldown(
+	requested: readonly string[],
+	target: Target,
+	fetchOptions: Parameters<typeof readServedRenderTime>[2],
+	deps: HandlerDeps,
+): Promise<number | undefined> {
+	const paths = [...new Set(requested)];
+	const renderTimes = await Promise.all(
+		paths.map((path) => readServedRenderTime(target, path, fetchOptions)),
+	);
+	const now = deps.now();
+	const decisions = renderTimes.map((renderedAt, unique) => {
+		if (renderedAt === undefined) {
+			const index = requested.indexOf(paths[unique]!);
+			throw new RevalidateError(
+				'render_time_unavailable',
+				`Could not read the current render time of paths[${index}]; nothing was regenerated. Try again later.`,
+				index,
+			);
+		}
+		return decideCooldown(renderedAt, now, deps.config.publicRevalidateCooldownSeconds);
+	});
+	const combined = combineCooldowns(decisions);
+	return combined.allowed ? undefined : combined.retryAfterSeconds;
+}
+
+function unauthorized(message: string, index?: number): Outcome {
+	return {
+		status: 401,
+		body: errorBody('unauthorized', message, index === undefined ? {} : { index }),
+		headers: { 'www-authenticate': WWW_AUTHENTICATE },
+	};
+}
+
+function toOutcome(error: unknown): Outcome {
+	if (error instanceof RevalidateError) {
+		return {
+			status: STATUS_OF[error.code],
+			body: errorBody(
+				error.code,
+				error.message,
+				error.index === undefined ? {} : { index: error.index },
+			),
+		};
+	}
+	// Request bodies and secrets never reach error messages; the stack is safe to log.
+	console.error(
+		'[revalidate] unexpected error',
+		error instanceof Error ? error.stack : typeof error,
+	);
+	return {
+		status: 500,
+		body: errorBody('internal_error', 'Revalidation failed unexpectedly; see the function logs.'),
+	};
+}

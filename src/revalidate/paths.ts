@@ -1,0 +1,132 @@
+/**
+ * Parses the body of a revalidation request into the exact ISR cache keys to regenerate.
+ *
+ * A path is sent verbatim to the site with the bypass token, so it must name one page of this
+ * site and nothing else: a single leading `/`, no host, no dot segments (plain or encoded), no
+ * control characters, written exactly as it appears in a URL. `/isr` and `/isr/` are different
+ * ISR keys, and with `trailingSlash: 'never'` only `/isr` exists.
+ *
+ * @see https://vercel.com/docs/build-output-api/features#on-demand-incremental-static-regeneration-isr
+ */
+import { isExcludedRoute } from '../isr/cache-policy.ts';
+import type { IsrConfig } from '../isr/config.ts';
+import { RevalidateError } from './errors.ts';
+
+export const MAX_PATHS = 50;
+export const MAX_PATH_LENGTH = 1024;
+
+export interface RouteRules {
+	/** Patterns of the on-demand routes the ISR function caches (`virtual:isr-config`). */
+	readonly isrRoutes: readonly RegExp[];
+	readonly exclude: IsrConfig['exclude'];
+}
+
+const BODY_SHAPE =
+	'The body must be a JSON object: {"paths": ["/isr", "/data.json"]} or {"path": "/isr"}.';
+// C0 controls and DEL; CR and LF above all, which could split a request line.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const PERCENT_ESCAPE = /%[0-9a-f]{2}/i;
+// Any origin works: it only checks that parsing the path leaves it unchanged.
+const PARSE_BASE = 'http://revalidate.invalid';
+
+/** The paths named by a parsed JSON body, validated, in their given order (indexes match the body). */
+export function parseRevalidateBody(body: unknown, rules: RouteRules): string[] {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new RevalidateError('invalid_body', BODY_SHAPE);
+	}
+	const fields = body as Record<string, unknown>;
+	const hasPath = Object.hasOwn(fields, 'path');
+	const hasPaths = Object.hasOwn(fields, 'paths');
+	if (hasPath && hasPaths) {
+		throw new RevalidateError(
+			'invalid_body',
+			`Send either "path" or "paths", not both. ${BODY_SHAPE}`,
+		);
+	}
+	if (hasPath) return [validatePath(fields.path, 'path', 0, rules)];
+	if (!hasPaths) throw new RevalidateError('invalid_body', BODY_SHAPE);
+
+	const paths = fields.paths;
+	if (!Array.isArray(paths)) {
+		throw new RevalidateError('invalid_body', `"paths" must be an array of strings. ${BODY_SHAPE}`);
+	}
+	if (paths.length === 0) {
+		throw new RevalidateError('invalid_body', '"paths" is empty: name at least one path.');
+	}
+	if (paths.length > MAX_PATHS) {
+		throw new RevalidateError(
+			'invalid_body',
+			`"paths" has ${paths.length} entries; at most ${MAX_PATHS} are allowed per request.`,
+		);
+	}
+	return paths.map((path, index) => validatePath(path, `paths[${index}]`, index, rules));
+}
+
+/** `path` itself when it is an ISR cache key of this site; throws a message naming `label` otherwise. */
+export function validatePath(
+	path: unknown,
+	label: string,
+	index: number,
+	rules: RouteRules,
+): string {
+	const reject = (rule: string): never => {
+		throw new RevalidateError('invalid_path', `${label} ${rule}.`, index);
+	};
+	if (typeof path !== 'string') return reject('must be a string');
+	if (path.length === 0) return reject('is empty');
+	if (path.length > MAX_PATH_LENGTH) return reject(`is longer than ${MAX_PATH_LENGTH} characters`);
+	if (CONTROL_CHARACTER.test(path)) {
+		return reject('contains a control character (such as CR, LF or NUL)');
+	}
+	if (path.includes('\\')) return reject('contains a backslash');
+	if (SCHEME.test(path)) return reject('must be a path, not a URL: leave out the scheme and host');
+	if (!path.startsWith('/')) return reject('must start with "/"');
+	if (path.startsWith('//')) return reject('must start with a single "/" ("//" names a host)');
+	// Query strings are not part of the ISR key: Vercel drops them before the render.
+	if (/[?#]/.test(path)) return reject('must not contain a query or fragment ("?" or "#")');
+	if (path !== '/' && path.endsWith('/')) {
+		return reject(`must not end with "/": the site uses trailingSlash: 'never'`);
+	}
+	const segments = path === '/' ? [] : path.slice(1).split('/');
+	for (const segment of segments) checkSegment(segment, reject);
+	if (new URL(path, PARSE_BASE).pathname !== path) {
+		return reject('must be written as in a URL: percent-encode spaces and non-ASCII characters');
+	}
+	return checkRoute(path, reject, rules);
+}
+
+function checkSegment(segment: string, reject: (rule: string) => never): void {
+	if (segment === '') reject('contains an empty segment ("//")');
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(segment);
+	} catch {
+		return reject('contains invalid percent-encoding');
+	}
+	// WHATWG URL parsing turns `%2e%2e` into `..`, so encoded dot segments are refused too.
+	if (decoded === '.' || decoded === '..') reject('contains a "." or ".." segment');
+	if (/[/\\]/.test(decoded) || CONTROL_CHARACTER.test(decoded)) {
+		reject('contains an encoded "/", "\\" or control character');
+	}
+	if (PERCENT_ESCAPE.test(decoded)) reject('is percent-encoded more than once');
+}
+
+function checkRoute(path: string, reject: (rule: string) => never, rules: RouteRules): string {
+	if (/^\/_/.test(path)) return reject('names an internal route ("/_…")');
+	if (/^\/api(\/|$)/i.test(path)) {
+		return reject('names an API route ("/api/…"), which is never cached');
+	}
+	// Astro matches routes against the `decodeURI`d pathname.
+	const decoded = decodeURI(path);
+	if (isExcludedRoute(decoded, rules.exclude)) {
+		return reject(
+			'names a route excluded from ISR: it renders on every request, so there is nothing to revalidate',
+		);
+	}
+	if (!rules.isrRoutes.some((route) => route.test(decoded))) {
+		return reject('does not name an ISR route of this site');
+	}
+	return path;
+}
