@@ -1,5 +1,7 @@
 declare module 'virtual:isr-config' {
-	const config: import('./isr/config.ts').IsrConfig;
+	import type { IsrConfig } from './isr/config.ts';
+
+	const config: IsrConfig;
 	export default config;
 	/** Patterns of the on-demand routes served by the ISR function (not excluded, not internal). */
 	export const isrRoutes: readonly RegExp[];

@@ -43,7 +43,7 @@ export const CACHEABLE_CDN_STATUSES: ReadonlySet<number> = new Set([
 	200, 301, 302, 307, 308, 404, 410,
 ]);
 
-/** `Cache-Control` the platform sends to browsers when the function set none. @see https://vercel.com/docs/headers/response-headers#cache-control */
+/** `Cache-Control` the platform sends to browsers when the function set none. @see https://vercel.com/docs/headers/response-headers */
 export const DEFAULT_BROWSER_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
 /** Response header naming a platform error, e.g. `FUNCTION_INVOCATION_TIMEOUT`. @see https://vercel.com/docs/errors */

@@ -1,0 +1,133 @@
+/**
+ * The CDN cache for ordinary functions: carries out the decisions of cdn-policy.ts. Cold misses
+ * are not collapsed (the CDN cannot know a path is cacheable before the response); background
+ * revalidations of one key are.
+ *
+ * @see https://vercel.com/docs/caching/cdn-cache
+ * @see vercel-isr-semantics.md §4
+ */
+import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
+import { createSingleFlight } from './background.ts';
+import { browserHeaders } from './cache-headers.ts';
+import {
+	createCdnEntry,
+	cdnKey,
+	decideCdn,
+	matchesVary,
+	planCdnResponse,
+	readCdnRequest,
+} from './cdn-policy.ts';
+import type { CacheContext } from './context.ts';
+import { ageSeconds, passThrough, replay, type CdnEntry } from './entry.ts';
+import {
+	cacheableRequest,
+	failureReason,
+	forwardedRequest,
+	InvocationTimeoutError,
+	invokeBuffered,
+	invokeStreaming,
+	timeoutResponse,
+	withTimeout,
+} from './invocation.ts';
+import type { CdnCache, Invoke } from './types.ts';
+
+export function createCdnCache(context: CacheContext): CdnCache {
+	const { store, now } = context;
+	const revalidations = createSingleFlight<string | undefined>();
+
+	const answerTimeout = (head: boolean): Response => {
+		const timeout = timeoutResponse();
+		return passThrough(
+			timeout,
+			browserHeaders(timeout.headers, true),
+			CACHE_STATUS.MISS,
+			now(),
+			head,
+		);
+	};
+
+	const passThroughUncached = async (request: Request, invoke: Invoke): Promise<Response> => {
+		const response = await invokeStreaming(
+			invoke,
+			(signal) => forwardedRequest(request.url, request, signal),
+			context.invokeTimeoutMs,
+		);
+		const { stripShared } = planCdnResponse(response.status, response.headers);
+		const headers = browserHeaders(response.headers, stripShared);
+		return passThrough(response, headers, CACHE_STATUS.MISS, now(), false);
+	};
+
+	// Storable responses are read to the end and stored; others stream through.
+	const invokeAndStore = async (
+		key: string,
+		request: Request,
+		invoke: Invoke,
+		status: CacheStatus,
+		head: boolean,
+	): Promise<Response> => {
+		try {
+			return await withTimeout(context.invokeTimeoutMs, async (signal) => {
+				const response = await invoke(cacheableRequest(request.url, request, signal));
+				const plan = planCdnResponse(response.status, response.headers);
+				if (!plan.store) {
+					const headers = browserHeaders(response.headers, plan.stripShared);
+					return passThrough(response, headers, CACHE_STATUS.MISS, now(), head);
+				}
+				const body = new Uint8Array(await response.arrayBuffer());
+				const entry = createCdnEntry(response.status, response.headers, body, plan, request, now());
+				store.set(key, entry);
+				return replay(entry, status, 0, head);
+			});
+		} catch (error) {
+			if (error instanceof InvocationTimeoutError) return answerTimeout(head);
+			throw error;
+		}
+	};
+
+	// A failed or unstorable revalidation leaves the entry to run out its stale-while-revalidate
+	// window. Resolves with the reason it stored nothing, if any.
+	const revalidateInBackground = (key: string, request: Request, invoke: Invoke): void => {
+		if (revalidations.has(key)) return;
+		const report = (reason: string) => context.onRegenerationError({ key, reason });
+		const flight = revalidations.join(key, async () => {
+			const buffered = await invokeBuffered(
+				invoke,
+				(signal) => cacheableRequest(request.url, request, signal),
+				context.invokeTimeoutMs,
+			);
+			const plan = planCdnResponse(buffered.status, buffered.headers);
+			if (!plan.store) return `not storable: ${plan.reason}`;
+			const { status, headers, body } = buffered;
+			store.set(key, createCdnEntry(status, headers, body, plan, request, now()));
+			return undefined;
+		});
+		context.background.track(
+			flight.then(
+				(reason) => reason !== undefined && report(reason),
+				(failure: unknown) => report(failureReason(failure)),
+			),
+		);
+	};
+
+	const storedEntry = (key: string, request: Request): CdnEntry | undefined => {
+		const entry = store.get(key);
+		return entry?.kind === 'cdn' && matchesVary(entry, request) ? entry : undefined;
+	};
+
+	return {
+		async serve(request, _functionPath, invoke) {
+			const facts = readCdnRequest(request);
+			const key = cdnKey(new URL(request.url));
+			const entry = facts.cacheable ? storedEntry(key, request) : undefined;
+			const at = now();
+			const decision = decideCdn(facts, entry, at);
+			const head = request.method === 'HEAD';
+			if (decision.action === 'pass-through') return passThroughUncached(request, invoke);
+			if (decision.action === 'serve-entry' && entry !== undefined) {
+				if (decision.background) revalidateInBackground(key, request, invoke);
+				return replay(entry, decision.status, ageSeconds(entry.storedAt, at), head);
+			}
+			return invokeAndStore(key, request, invoke, decision.status, head);
+		},
+	};
+}

@@ -1,0 +1,198 @@
+/**
+ * The prerender (ISR) cache: carries out the decisions of prerender-policy.ts.
+ *
+ * @see https://vercel.com/docs/incremental-static-regeneration
+ * @see vercel-isr-semantics.md §2, §3
+ */
+import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
+import { createSingleFlight } from './background.ts';
+import { browserHeaders } from './cache-headers.ts';
+import type { CacheContext } from './context.ts';
+import {
+	ageSeconds,
+	passThrough,
+	replay,
+	type PrerenderEntry,
+	type StoredResponse,
+} from './entry.ts';
+import {
+	cacheableRequest,
+	failureReason,
+	forwardedRequest,
+	InvocationTimeoutError,
+	invokeBuffered,
+	invokeStreaming,
+	timeoutResponse,
+} from './invocation.ts';
+import { allowedQuery, functionUrl, prerenderKey } from './prerender-key.ts';
+import {
+	createPrerenderEntry,
+	decidePrerender,
+	fallbackResponse,
+	isCacheablePrerenderStatus,
+	prerenderResponse,
+	readPrerenderRequest,
+	RETRY_AFTER_FAILURE_MS,
+} from './prerender-policy.ts';
+import type { Invoke, PrerenderCache, PrerenderOutput } from './types.ts';
+
+/** One regeneration's result: the response every waiter gets, and the entry if it was cacheable. */
+interface Generation {
+	readonly response: StoredResponse;
+	readonly entry: PrerenderEntry | undefined;
+}
+
+/** What a regeneration needs to call the function. */
+interface Target {
+	readonly key: string;
+	readonly url: string;
+	readonly visitor: Request;
+	readonly output: PrerenderOutput;
+	readonly invoke: Invoke;
+}
+
+export function createPrerenderCache(context: CacheContext): PrerenderCache {
+	const { store, now } = context;
+	const flights = createSingleFlight<Generation>();
+	const fallbacks = new WeakMap<PrerenderOutput, StoredResponse>();
+	const warnedSetCookie = new Set<string>();
+	let generations = 0;
+
+	const storedEntry = (key: string): PrerenderEntry | undefined => {
+		const entry = store.get(key);
+		return entry?.kind === 'prerender' ? entry : undefined;
+	};
+
+	// https://vercel.com/docs/incremental-static-regeneration ("On failure"): keep the last good entry,
+	// retry no sooner than 30 s later. A newer entry stored meanwhile is left alone.
+	const markFailed = (key: string, generation: number): void => {
+		const current = storedEntry(key);
+		if (current !== undefined && current.generation < generation) {
+			store.set(key, { ...current, retryAfter: now() + RETRY_AFTER_FAILURE_MS });
+		}
+	};
+
+	const warnOnSetCookie = (target: Target, headers: Headers): void => {
+		const { outputPath } = target.output;
+		if (!headers.has('set-cookie') || warnedSetCookie.has(outputPath)) return;
+		warnedSetCookie.add(outputPath);
+		context.onWarning({
+			key: target.key,
+			message: `${outputPath} responded with Set-Cookie; the prerender cache stores it and replays it to every visitor`,
+		});
+	};
+
+	const generate = async (target: Target): Promise<Generation> => {
+		const generation = ++generations;
+		try {
+			const buffered = await invokeBuffered(
+				target.invoke,
+				(signal) => cacheableRequest(target.url, target.visitor, signal),
+				context.invokeTimeoutMs,
+			);
+			const response = prerenderResponse(buffered, now());
+			if (!isCacheablePrerenderStatus(buffered.status)) {
+				markFailed(target.key, generation);
+				return { response, entry: undefined };
+			}
+			warnOnSetCookie(target, buffered.headers);
+			const entry = createPrerenderEntry(buffered, response, target.output.config, generation);
+			const current = storedEntry(target.key);
+			if (current === undefined || current.generation < generation) store.set(target.key, entry);
+			return { response, entry };
+		} catch (error) {
+			markFailed(target.key, generation);
+			throw error;
+		}
+	};
+
+	const regenerateInBackground = (target: Target): void => {
+		if (flights.has(target.key)) return;
+		const report = (failure: unknown) =>
+			context.onRegenerationError({ key: target.key, reason: failureReason(failure) });
+		const flight = flights.join(target.key, () => generate(target));
+		context.background.track(
+			flight.then(({ entry, response }) => {
+				if (entry === undefined) report(response.status);
+			}, report),
+		);
+	};
+
+	// BYPASS and non-GET/HEAD methods: the function's response is streamed, never stored.
+	const uncachedResponse = (response: Response, status: CacheStatus, head: boolean): Response =>
+		passThrough(response, browserHeaders(response.headers, true), status, now(), head);
+
+	// A cold MISS or a revalidation: the visitor waits. A status that is not stored answers MISS
+	// (a failed revalidation is not REVALIDATED); a throw reaches the caller, which answers 500.
+	const foreground = async (
+		flight: Promise<Generation>,
+		status: CacheStatus,
+		head: boolean,
+	): Promise<Response> => {
+		try {
+			const { response, entry } = await flight;
+			return replay(response, entry === undefined ? CACHE_STATUS.MISS : status, 0, head);
+		} catch (error) {
+			if (!(error instanceof InvocationTimeoutError)) throw error;
+			return uncachedResponse(timeoutResponse(), CACHE_STATUS.MISS, head);
+		}
+	};
+
+	const fallbackFor = (output: PrerenderOutput, at: number): StoredResponse | undefined => {
+		if (output.fallback === undefined) return undefined;
+		let fallback = fallbacks.get(output);
+		if (fallback === undefined) {
+			fallback = fallbackResponse(output.fallback, output.config, at);
+			fallbacks.set(output, fallback);
+		}
+		return fallback;
+	};
+
+	return {
+		async serve(request, output, invoke) {
+			const url = new URL(request.url);
+			const { config } = output;
+			const query = allowedQuery(url.search, config.allowQuery);
+			const target: Target = {
+				key: prerenderKey(url, output.outputPath, query),
+				url: functionUrl(url, config, query),
+				visitor: request,
+				output,
+				invoke,
+			};
+			const entry = storedEntry(target.key);
+			const at = now();
+			const facts = readPrerenderRequest(request, url, config);
+			const hasFallback = output.fallback !== undefined;
+			const decision = decidePrerender(facts, entry, { hasFallback }, at);
+			const head = request.method === 'HEAD';
+			// decidePrerender serves an entry or the fallback only when there is one.
+			switch (decision.action) {
+				case 'serve-entry':
+					if (decision.background) regenerateInBackground(target);
+					return replay(entry!, decision.status, ageSeconds(entry!.storedAt, at), head);
+				case 'serve-fallback':
+					regenerateInBackground(target);
+					return replay(fallbackFor(output, at)!, decision.status, 0, head);
+				case 'invoke-and-store': {
+					const flight = flights.join(target.key, () => generate(target));
+					return foreground(flight, decision.status, head);
+				}
+				case 'revalidate': {
+					const flight = flights.start(target.key, () => generate(target));
+					return foreground(flight, decision.status, head);
+				}
+				case 'bypass':
+				case 'pass-through': {
+					const forward = decision.action === 'bypass' ? cacheableRequest : forwardedRequest;
+					const response = await invokeStreaming(
+						invoke,
+						(signal) => forward(target.url, request, signal),
+						context.invokeTimeoutMs,
+					);
+					return uncachedResponse(response, decision.status, head);
+				}
+			}
+		},
+	};
+}

@@ -1,0 +1,61 @@
+/**
+ * The prerender cache key and the URL the prerender function is invoked with.
+ *
+ * @see https://vercel.com/docs/build-output-api/primitives#prerender-configuration-file (`allowQuery`, `passQuery`)
+ * @see vercel-isr-semantics.md §1.1, §2.4
+ */
+import type { PrerenderConfig } from '../output/prerender-config.ts';
+
+interface QueryPair {
+	/** Decoded name, compared with `allowQuery`. */
+	readonly name: string;
+	/** The `name=value` segment exactly as it appears in the URL. */
+	readonly segment: string;
+}
+
+function decodeName(raw: string): string {
+	try {
+		return decodeURIComponent(raw.replaceAll('+', ' '));
+	} catch {
+		return raw;
+	}
+}
+
+function queryPairs(search: string): QueryPair[] {
+	const pairs: QueryPair[] = [];
+	for (const segment of search.replace(/^\?/, '').split('&')) {
+		if (segment === '') continue;
+		const equals = segment.indexOf('=');
+		pairs.push({ name: decodeName(equals === -1 ? segment : segment.slice(0, equals)), segment });
+	}
+	return pairs;
+}
+
+/**
+ * The allowed part of `search` in canonical form: `allowQuery` undefined keeps every param, `[]`
+ * none, a list only those names. Params are sorted by name (stably, so repeated names keep their
+ * order); values stay exactly as sent (spec §1.1 [U]: no encoding normalisation).
+ */
+export function allowedQuery(search: string, allowQuery: readonly string[] | undefined): string {
+	if (allowQuery?.length === 0) return '';
+	const allowed = allowQuery === undefined ? undefined : new Set(allowQuery);
+	return queryPairs(search)
+		.filter((pair) => allowed === undefined || allowed.has(pair.name))
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.map((pair) => pair.segment)
+		.join('&');
+}
+
+/**
+ * `isr:<host><outputPath>[?<allowed query>]`. The host is part of the key because revalidation is
+ * scoped to one domain (spec §1.1, §3); the output path is the routed `dest`, not the visitor's path.
+ */
+export function prerenderKey(url: URL, outputPath: string, query: string): string {
+	return `isr:${url.host}${outputPath}${query === '' ? '' : `?${query}`}`;
+}
+
+/** The routed URL with only the allowed query, and none at all unless `passQuery`. */
+export function functionUrl(url: URL, config: PrerenderConfig, query: string): string {
+	const search = config.passQuery === true && query !== '' ? `?${query}` : '';
+	return `${url.origin}${url.pathname}${search}`;
+}

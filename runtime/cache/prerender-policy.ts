@@ -1,0 +1,168 @@
+/**
+ * The prerender (ISR) state machine as pure functions of (request, entry, config, now).
+ *
+ * @see https://vercel.com/docs/incremental-static-regeneration
+ * @see https://vercel.com/docs/caching/cache-status
+ * @see vercel-isr-semantics.md §2.1, §2.2, §3
+ */
+import {
+	CACHE_STATUS,
+	CACHEABLE_PRERENDER_STATUSES,
+	PRERENDER_BYPASS_COOKIE,
+	PRERENDER_REVALIDATE_HEADER,
+	type CacheStatus,
+} from '../../src/platform/vercel.ts';
+import type { PrerenderConfig } from '../output/prerender-config.ts';
+import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
+import {
+	prepareResponse,
+	type BufferedResponse,
+	type PrerenderEntry,
+	type StoredResponse,
+} from './entry.ts';
+import { cookieValue, matchesHas } from './has-match.ts';
+
+/**
+ * After a failed regeneration the last good entry is kept and retried no sooner than this.
+ * @see https://vercel.com/docs/incremental-static-regeneration ("On failure")
+ */
+export const RETRY_AFTER_FAILURE_MS = 30_000;
+
+/** What about a request matters to the state machine. */
+export interface PrerenderRequestFacts {
+	readonly method: string;
+	/** `__prerender_bypass` cookie equal to the bypass token. */
+	readonly draftMode: boolean;
+	/** Matches an `experimentalBypassFor` condition. */
+	readonly bypassFor: boolean;
+	/** `x-prerender-revalidate` header equal to the bypass token. */
+	readonly revalidate: boolean;
+}
+
+export type PrerenderAction =
+	'pass-through' | 'bypass' | 'revalidate' | 'serve-entry' | 'serve-fallback' | 'invoke-and-store';
+
+export interface PrerenderDecision {
+	readonly action: PrerenderAction;
+	readonly status: CacheStatus;
+	/** Whether to start a (collapsed) regeneration after answering. */
+	readonly background: boolean;
+}
+
+export type PrerenderEntryState = Pick<PrerenderEntry, 'staleAt' | 'retryAfter'>;
+
+export function readPrerenderRequest(
+	request: Request,
+	url: URL,
+	config: PrerenderConfig,
+): PrerenderRequestFacts {
+	const token = config.bypassToken;
+	const bypassFor = config.experimentalBypassFor;
+	return {
+		method: request.method,
+		// A wrong or missing token makes an ordinary request (spec §3).
+		draftMode:
+			token !== undefined &&
+			cookieValue(request.headers.get('cookie'), PRERENDER_BYPASS_COOKIE) === token,
+		bypassFor:
+			bypassFor !== undefined && bypassFor.some((field) => matchesHas(field, request, url)),
+		revalidate: token !== undefined && request.headers.get(PRERENDER_REVALIDATE_HEADER) === token,
+	};
+}
+
+const decision = (
+	action: PrerenderAction,
+	status: CacheStatus,
+	background: boolean,
+): PrerenderDecision => Object.freeze({ action, status, background });
+
+// Non-GET/HEAD methods are not cacheable; the function answers them uncached (spec §9.7 [U]).
+const PASS_THROUGH = decision('pass-through', CACHE_STATUS.MISS, false);
+const BYPASS = decision('bypass', CACHE_STATUS.BYPASS, false);
+const REVALIDATE = decision('revalidate', CACHE_STATUS.REVALIDATED, false);
+const MISS = decision('invoke-and-store', CACHE_STATUS.MISS, false);
+const PRERENDER = decision('serve-fallback', CACHE_STATUS.PRERENDER, true);
+const HIT = decision('serve-entry', CACHE_STATUS.HIT, false);
+const STALE_REGENERATE = decision('serve-entry', CACHE_STATUS.STALE, true);
+const STALE_AWAITING_RETRY = decision('serve-entry', CACHE_STATUS.STALE, false);
+
+/** Spec §2.1, rows in table order. */
+export function decidePrerender(
+	request: PrerenderRequestFacts,
+	entry: PrerenderEntryState | undefined,
+	config: { readonly hasFallback: boolean },
+	now: number,
+): PrerenderDecision {
+	if (request.method !== 'GET' && request.method !== 'HEAD') return PASS_THROUGH;
+	// https://vercel.com/docs/build-output-api/features#draft-mode
+	if (request.draftMode || request.bypassFor) return BYPASS;
+	// https://vercel.com/docs/build-output-api/features#on-demand-incremental-static-regeneration-isr
+	if (request.revalidate) return REVALIDATE;
+	if (entry === undefined) return config.hasFallback ? PRERENDER : MISS;
+	if (now < entry.staleAt) return HIT;
+	return now >= entry.retryAfter ? STALE_REGENERATE : STALE_AWAITING_RETRY;
+}
+
+/** @see https://vercel.com/docs/incremental-static-regeneration ("On failure") */
+export function isCacheablePrerenderStatus(status: number): boolean {
+	return CACHEABLE_PRERENDER_STATUSES.has(status);
+}
+
+/**
+ * When an entry stored at `storedAt` turns stale: after `expiration`, or after the response's own
+ * CDN lifetime if that is shorter. `expiration: false` never turns stale on time, whatever the
+ * headers say (spec §4 "Interaction with prerender functions", §9.2 [U]).
+ */
+export function prerenderStaleAt(
+	expiration: number | false,
+	headers: Headers,
+	storedAt: number,
+): number {
+	if (expiration === false) return Infinity;
+	const selected = selectCacheDirectives(headers);
+	const fromHeader = selected === undefined ? undefined : edgeLifetimeSeconds(selected);
+	const seconds = fromHeader === undefined ? expiration : Math.min(expiration, fromHeader);
+	return storedAt + seconds * 1000;
+}
+
+/**
+ * The function's response as every visitor sees it: `Vercel-CDN-Cache-Control` consumed,
+ * `s-maxage`/`stale-while-revalidate` dropped from `Cache-Control` (spec §2.5, §4).
+ */
+export function prerenderResponse(buffered: BufferedResponse, storedAt: number): StoredResponse {
+	return prepareResponse(
+		buffered.status,
+		browserHeaders(buffered.headers, true),
+		buffered.body,
+		storedAt,
+	);
+}
+
+export function createPrerenderEntry(
+	buffered: BufferedResponse,
+	response: StoredResponse,
+	config: PrerenderConfig,
+	generation: number,
+): PrerenderEntry {
+	const { storedAt } = response;
+	const staleAt = prerenderStaleAt(config.expiration, buffered.headers, storedAt);
+	return { ...response, kind: 'prerender', staleAt, retryAfter: 0, generation };
+}
+
+/** The fallback file as a response: `initialStatus`, `initialHeaders` and its content type. */
+export function fallbackResponse(
+	fallback: { readonly body: Uint8Array; readonly contentType: string | undefined },
+	config: PrerenderConfig,
+	now: number,
+): StoredResponse {
+	const headers = new Headers(config.initialHeaders);
+	if (fallback.contentType !== undefined && !headers.has('content-type')) {
+		headers.set('content-type', fallback.contentType);
+	}
+	return prepareResponse(
+		config.initialStatus ?? 200,
+		browserHeaders(headers, true),
+		fallback.body,
+		now,
+	);
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm run serve`: serves a built `.vercel/output` with Vercel's routing and ISR semantics.
+ *
+ *   node runtime/cli.ts [--port 4321] [--host localhost] [--dir .vercel/output]
+ *                       [--max-cache-bytes N] [--quiet]
+ *
+ * Flags win over the environment (PORT, HOST, ISR_RUNTIME_MAX_CACHE_BYTES).
+ */
+import { parseArgs } from 'node:util';
+import { createRuntime } from './handler.ts';
+import { createLogger, formatBanner } from './log.ts';
+import { startServer } from './server.ts';
+
+export interface RuntimeOptions {
+	readonly port: number;
+	readonly host: string;
+	readonly dir: string;
+	readonly maxCacheBytes: number | undefined;
+	readonly quiet: boolean;
+	readonly help: boolean;
+}
+
+export const USAGE = `Usage: node runtime/cli.ts [options]
+
+  --port <n>             port to listen on (env PORT, default 4321)
+  --host <name>          interface to bind (env HOST, default localhost)
+  --dir <path>           Build Output API folder (default .vercel/output)
+  --max-cache-bytes <n>  cache size in bytes (env ISR_RUNTIME_MAX_CACHE_BYTES, default 256 MiB)
+  --quiet                no banner, no request lines
+  --help                 show this help`;
+
+function integer(value: string, name: string, min: number, max: number): number {
+	const number = Number(value);
+	if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+		throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+	}
+	return number;
+}
+
+/** Reads flags and environment once. Throws a message naming the bad flag or variable. */
+export function parseCliOptions(
+	argv: readonly string[],
+	env: Readonly<Record<string, string | undefined>>,
+): RuntimeOptions {
+	const { values } = parseArgs({
+		args: [...argv],
+		options: {
+			port: { type: 'string' },
+			host: { type: 'string' },
+			dir: { type: 'string' },
+			'max-cache-bytes': { type: 'string' },
+			quiet: { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false },
+		},
+		strict: true,
+	});
+	const port = values.port ?? env.PORT;
+	const maxCacheBytes = values['max-cache-bytes'] ?? env.ISR_RUNTIME_MAX_CACHE_BYTES;
+	return {
+		port: port === undefined ? 4321 : integer(port, values.port ? '--port' : 'PORT', 0, 65535),
+		host: values.host ?? env.HOST ?? 'localhost',
+		dir: values.dir ?? '.vercel/output',
+		maxCacheBytes:
+			maxCacheBytes === undefined
+				? undefined
+				: integer(
+						maxCacheBytes,
+						values['max-cache-bytes'] ? '--max-cache-bytes' : 'ISR_RUNTIME_MAX_CACHE_BYTES',
+						1,
+						Number.MAX_SAFE_INTEGER,
+					),
+		quiet: values.quiet,
+		help: values.help,
+	};
+}
+
+async function main(): Promise<void> {
+	const options = parseCliOptions(process.argv.slice(2), process.env);
+	if (options.help) {
+		console.info(USAGE);
+		return;
+	}
+	const logger = createLogger({ quiet: options.quiet });
+	const runtime = await createRuntime({
+		outputDir: options.dir,
+		projectRoot: process.cwd(),
+		vercelUrl: `${options.host}:${options.port}`,
+		maxCacheBytes: options.maxCacheBytes,
+		logger,
+	});
+	const server = await startServer({
+		handle: runtime.handle,
+		port: options.port,
+		host: options.host,
+		onError: (error) => logger.error('connection error', error),
+	});
+	logger.info(formatBanner(server.url, runtime.output));
+
+	let stopping = false;
+	const shutdown = async (signal: string) => {
+		// A second Ctrl-C stops at once.
+		if (stopping) process.exit(130);
+		stopping = true;
+		logger.info(`\n${signal}: finishing requests and background regenerations…`);
+		await server.close();
+		await runtime.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void shutdown('SIGINT'));
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (import.meta.main) {
+	main().catch((error: unknown) => {
+		console.error(error instanceof Error ? error.message : String(error));
+		process.exitCode = 1;
+	});
+}

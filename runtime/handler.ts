@@ -1,0 +1,201 @@
+/**
+ * The runtime as a fetch handler: routes each request (`config.json`), then serves a static file,
+ * calls a function through the CDN cache, or a prerender function through the ISR cache, and
+ * applies the matched routes' headers and status.
+ *
+ * @see https://vercel.com/docs/build-output-api
+ * @see /work/shared/reference/vercel-isr-semantics.md §2, §6
+ */
+import { resolve, sep } from 'node:path';
+import { VERCEL_CACHE_HEADER } from '../src/platform/vercel.ts';
+import { createCaches } from './cache/index.ts';
+import type { Caches, Invoke } from './cache/types.ts';
+import { functionEnv, readDotenvFiles } from './env.ts';
+import { createInvoke } from './functions/invoke.ts';
+import { createBackgroundWork, installRequestContext } from './functions/request-context.ts';
+import { silentLogger, type Logger } from './log.ts';
+import { readOutputDir } from './output/read-output-dir.ts';
+import {
+	functionCrashResponse,
+	notFoundResponse,
+	redirectResponse,
+	staticFileResponse,
+} from './output/platform-responses.ts';
+import type { FilesystemEntry, FunctionOutput, Output } from './output/types.ts';
+import { route } from './routing/route.ts';
+import type { RouteHeaders, RouteResult } from './routing/types.ts';
+
+export interface CreateRuntimeOptions {
+	/** The Build Output API folder, e.g. `.vercel/output`. */
+	readonly outputDir: string;
+	/** Where `.env` files are read; default: the project of a `<root>/.vercel/output`, else none. */
+	readonly projectRoot?: string;
+	/** host:port for `VERCEL_URL`. Default `localhost`. */
+	readonly vercelUrl?: string;
+	readonly maxCacheBytes?: number;
+	/** Clock for the caches, ms since epoch. */
+	readonly now?: () => number;
+	readonly logger?: Logger;
+	/** Replaces the caches (tests). */
+	readonly caches?: Caches;
+	/** How long close() waits for background work. Default 5000 ms. */
+	readonly closeTimeoutMs?: number;
+}
+
+export interface Runtime {
+	handle(request: Request): Promise<Response>;
+	/** Waits (at most closeTimeoutMs) for regenerations and `waitUntil` promises in flight. */
+	close(): Promise<void>;
+	readonly output: Output;
+	readonly caches: Caches;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * Adds the routes' headers and forced status. For functions the function's own header wins (as in
+ * `vercel dev`); for files the platform produces, the route's does.
+ */
+function withRoute(
+	response: Response,
+	headers: RouteHeaders,
+	status: number | undefined,
+	routeWins: boolean,
+): Response {
+	if (Object.keys(headers).length === 0 && (status === undefined || status === response.status)) {
+		return response;
+	}
+	const merged = new Headers(response.headers);
+	for (const [name, value] of Object.entries(headers)) {
+		if (routeWins || !merged.has(name)) merged.set(name, value);
+	}
+	const finalStatus = status ?? response.status;
+	const body = NULL_BODY_STATUSES.has(finalStatus) ? null : response.body;
+	return new Response(body, { status: finalStatus, headers: merged });
+}
+
+/** `url` with another path and query; `//x` stays a path rather than becoming a host. */
+function withPath(url: URL, pathname: string, search: string): URL {
+	const target = new URL(url);
+	target.pathname = pathname;
+	target.search = search;
+	return target;
+}
+
+function withUrl(request: Request, url: URL): Request {
+	const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+	// Node needs `duplex` to forward a streamed body; the DOM typings do not know it.
+	const init: RequestInit & { duplex: 'half' } = {
+		method: request.method,
+		headers: request.headers,
+		body: hasBody ? request.body : null,
+		duplex: 'half',
+		signal: request.signal,
+		redirect: 'manual',
+	};
+	return new Request(url, init);
+}
+
+function defaultProjectRoot(outputDir: string): string | undefined {
+	const suffix = `${sep}.vercel${sep}output`;
+	const absolute = resolve(outputDir);
+	return absolute.endsWith(suffix) ? absolute.slice(0, -suffix.length) : undefined;
+}
+
+async function installEnv(output: Output, options: CreateRuntimeOptions): Promise<void> {
+	const projectRoot = options.projectRoot ?? defaultProjectRoot(output.dir);
+	const dotenv = projectRoot === undefined ? {} : await readDotenvFiles(projectRoot);
+	const functions = Object.assign({}, ...output.functions.map((fn) => fn.config.environment));
+	const vercelUrl = options.vercelUrl ?? 'localhost';
+	Object.assign(
+		process.env,
+		functionEnv({ dotenv, functions, processEnv: process.env, vercelUrl }),
+	);
+}
+
+export async function createRuntime(options: CreateRuntimeOptions): Promise<Runtime> {
+	const logger = options.logger ?? silentLogger;
+	const output = await readOutputDir(options.outputDir);
+	for (const warning of output.warnings) logger.warn(warning);
+	await installEnv(output, options);
+	installRequestContext();
+	const background = createBackgroundWork((error) =>
+		logger.error('waitUntil promise rejected', error),
+	);
+	const caches =
+		options.caches ??
+		createCaches({
+			maxBytes: options.maxCacheBytes,
+			now: options.now,
+			onRegenerationError: ({ key, reason }) =>
+				logger.warn(`regeneration of ${key} failed: ${reason}`),
+			onWarning: ({ key, message }) => logger.warn(`${key}: ${message}`),
+		});
+	const invokers = new Map<FunctionOutput, Invoke>();
+	const invokerFor = (fn: FunctionOutput): Invoke => {
+		let invoke = invokers.get(fn);
+		if (invoke === undefined) invokers.set(fn, (invoke = createInvoke(fn, background)));
+		return invoke;
+	};
+
+	async function serve(request: Request, result: RouteResult, url: URL): Promise<Response> {
+		switch (result.kind) {
+			case 'redirect':
+				return redirectResponse(result.status, result.headers);
+			case 'not-found':
+				return withRoute(notFoundResponse(result.status), result.headers, undefined, true);
+			case 'proxy': {
+				const proxied = withUrl(request, new URL(result.url));
+				proxied.headers.delete('host');
+				const response = await fetch(proxied);
+				return withRoute(response, result.headers, result.status, false);
+			}
+		}
+		const entry = output.files.get(result.path) as FilesystemEntry;
+		if (entry.kind === 'static') {
+			const response = await staticFileResponse(entry, request.method);
+			return withRoute(response, result.headers, result.status, true);
+		}
+		if (entry.kind === 'function') {
+			// An ordinary function sees the path the visitor asked for (spec §6.1).
+			const routed = withUrl(request, withPath(url, url.pathname, result.search));
+			const response = await caches.cdn.serve(routed, entry.outputPath, invokerFor(entry));
+			return withRoute(response, result.headers, result.status, false);
+		}
+		// A prerender function sees the rewritten dest path (spec §2.4).
+		const routed = withUrl(request, withPath(url, result.path, result.search));
+		const invoke = invokerFor(entry.function);
+		const response = await caches.prerender.serve(routed, entry.prerender, invoke);
+		return withRoute(response, result.headers, result.status, false);
+	}
+
+	async function handle(request: Request): Promise<Response> {
+		const started = performance.now();
+		const url = new URL(request.url);
+		let response: Response;
+		try {
+			response = await serve(request, route(request, output.routes, output.files), url);
+		} catch (error) {
+			logger.error(`${request.method} ${url.pathname}${url.search} failed`, error);
+			response = functionCrashResponse();
+		}
+		logger.request({
+			method: request.method,
+			path: `${url.pathname}${url.search}`,
+			status: response.status,
+			cache: response.headers.get(VERCEL_CACHE_HEADER),
+			ms: performance.now() - started,
+		});
+		return response;
+	}
+
+	async function close(): Promise<void> {
+		const timeoutMs = options.closeTimeoutMs ?? 5000;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const cap = new Promise<void>((done) => (timer = setTimeout(done, timeoutMs)));
+		await Promise.race([Promise.all([caches.settled(), background.settled()]), cap]);
+		clearTimeout(timer);
+	}
+
+	return { handle, close, output, caches };
+}

@@ -1,0 +1,118 @@
+/**
+ * What the runtime prints: a start banner, one line per request, warnings and errors. Colour only
+ * when writing to a terminal (`util.styleText` checks the stream and NO_COLOR/FORCE_COLOR).
+ */
+import { styleText } from 'node:util';
+import type { Output } from './output/types.ts';
+import { describeSrc, publicRoutesTo } from './routing/describe.ts';
+
+export interface RequestLogLine {
+	readonly method: string;
+	readonly path: string;
+	readonly status: number;
+	readonly cache: string | null;
+	readonly ms: number;
+}
+
+export interface Logger {
+	request(line: RequestLogLine): void;
+	info(message: string): void;
+	warn(message: string): void;
+	error(message: string, error?: unknown): void;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export interface LoggerOptions {
+	readonly quiet?: boolean;
+	/** Where lines go; default stdout (info) and stderr (warnings, errors). */
+	readonly write?: (line: string, stream: 'out' | 'err') => void;
+	/** Force colour on or off; default: when the stream is a terminal. */
+	readonly color?: boolean;
+}
+
+function statusStyle(status: number): Style {
+	if (status >= 500) return 'red';
+	if (status >= 400) return 'yellow';
+	if (status >= 300) return 'cyan';
+	return 'green';
+}
+
+/** `GET /isr 200 HIT 3 ms`, padded into columns. */
+export function formatRequestLine(
+	line: RequestLogLine,
+	paint: (style: Style, text: string) => string,
+) {
+	const ms = line.ms < 10 ? line.ms.toFixed(1) : Math.round(line.ms).toString();
+	return [
+		paint('bold', line.method.padEnd(6)),
+		line.path,
+		paint(statusStyle(line.status), String(line.status)),
+		paint('dim', line.cache ?? '-'),
+		paint('dim', `${ms} ms`),
+	].join(' ');
+}
+
+function errorText(message: string, error: unknown): string {
+	if (error === undefined) return message;
+	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+	return `${message}\n${detail}`;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+	const write =
+		options.write ??
+		((line: string, stream: 'out' | 'err') =>
+			(stream === 'out' ? process.stdout : process.stderr).write(`${line}\n`));
+	const paint = (style: Style, text: string) =>
+		options.color === false
+			? text
+			: styleText(
+					style,
+					text,
+					options.color ? { validateStream: false } : { stream: process.stdout },
+				);
+	return {
+		request: (line) => options.quiet || write(formatRequestLine(line, paint), 'out'),
+		info: (message) => options.quiet || write(message, 'out'),
+		warn: (message) => write(paint('yellow', `warning: ${message}`), 'err'),
+		error: (message, error) => write(paint('red', errorText(message, error)), 'err'),
+	};
+}
+
+/** A logger that prints nothing (tests). */
+export const silentLogger: Logger = {
+	request: () => undefined,
+	info: () => undefined,
+	warn: () => undefined,
+	error: () => undefined,
+};
+
+function count(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function seconds(expiration: number | false): string {
+	return expiration === false ? 'until revalidated' : `${expiration} s`;
+}
+
+/** The start banner: where it listens, what it serves, and which routes are ISR-cached. */
+export function formatBanner(url: string, output: Output): string {
+	const counts = [
+		count(output.staticFileCount, 'static file'),
+		count(output.functions.length - output.prerenders.length, 'function'),
+		count(output.prerenders.length, 'prerender function'),
+	];
+	const lines = [
+		`Vercel runtime ready at ${url}`,
+		`  output  ${output.displayDir} (${counts.join(', ')})`,
+	];
+	for (const prerender of output.prerenders) {
+		const sources = publicRoutesTo(output.routes, prerender.outputPath).map(describeSrc);
+		const via = sources.length > 0 ? `${sources.join(', ')} → ` : '';
+		lines.push(
+			`  ISR     ${via}${prerender.outputPath} (${seconds(prerender.prerender.config.expiration)})`,
+		);
+	}
+	return lines.join('\n');
+}

@@ -1,0 +1,61 @@
+/**
+ * Responses the platform itself produces: static files, its 404 and 500 pages, redirects.
+ *
+ * @see https://vercel.com/docs/build-output-api/primitives#static-files
+ * @see https://vercel.com/docs/errors
+ */
+import { openAsBlob } from 'node:fs';
+import {
+	CACHE_STATUS,
+	DEFAULT_BROWSER_CACHE_CONTROL,
+	VERCEL_CACHE_HEADER,
+	VERCEL_ERROR_HEADER,
+} from '../../src/platform/vercel.ts';
+import type { StaticFile } from './types.ts';
+
+/**
+ * A static file. Vercel serves these from its edge, so they report `x-vercel-cache: HIT` (they
+ * are never invoked and cannot be bypassed). Other methods than GET and HEAD get 405.
+ */
+export async function staticFileResponse(file: StaticFile, method: string): Promise<Response> {
+	if (method !== 'GET' && method !== 'HEAD') {
+		return new Response('405: METHOD_NOT_ALLOWED\n', {
+			status: 405,
+			headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+		});
+	}
+	const blob = await openAsBlob(file.fsPath);
+	return new Response(method === 'HEAD' ? null : blob, {
+		headers: {
+			'content-type': file.contentType ?? 'application/octet-stream',
+			'content-length': String(blob.size),
+			'cache-control': DEFAULT_BROWSER_CACHE_CONTROL,
+			[VERCEL_CACHE_HEADER]: CACHE_STATUS.HIT,
+		},
+	});
+}
+
+function platformError(status: number, code: string, text: string): Response {
+	return new Response(`${status}: ${text}\nCode: ${code}\n`, {
+		status,
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			'cache-control': DEFAULT_BROWSER_CACHE_CONTROL,
+			[VERCEL_ERROR_HEADER]: code,
+		},
+	});
+}
+
+/** @see https://vercel.com/docs/errors/NOT_FOUND */
+export function notFoundResponse(status = 404): Response {
+	return platformError(status, 'NOT_FOUND', 'NOT_FOUND');
+}
+
+/** A function crashed: it threw, rejected or did not return a Response. @see https://vercel.com/docs/errors/FUNCTION_INVOCATION_FAILED */
+export function functionCrashResponse(): Response {
+	return platformError(500, 'FUNCTION_INVOCATION_FAILED', 'INTERNAL_SERVER_ERROR');
+}
+
+export function redirectResponse(status: number, headers: Readonly<Record<string, string>>) {
+	return new Response(null, { status, headers });
+}

@@ -1,0 +1,170 @@
+/**
+ * The router: applies `config.json` routes phase by phase and checks the filesystem (static files
+ * and function outputs) between phases, as Vercel's proxy does. Pure: no I/O, no clock.
+ *
+ * @see https://vercel.com/docs/build-output-api/configuration#routes
+ * @see https://github.com/cloudflare/next-on-pages/blob/main/packages/next-on-pages/templates/_worker.js/routes-matcher.ts
+ */
+import type { Route, SourceRoute } from '../output/config-schema.ts';
+import { parseCookies, type ConditionSource } from './has.ts';
+import { matchRoute, substitute, type RouteMatch } from './match.ts';
+import { groupByPhase, nextPhase, type Phase } from './phases.ts';
+import type { FilesystemIndex, RouteResult, RoutingRequest } from './types.ts';
+
+interface State {
+	path: string;
+	/** Query params of every `dest` applied so far. */
+	readonly destQuery: URLSearchParams;
+	headers: Record<string, string>;
+	status: number | undefined;
+	external: string | undefined;
+}
+
+/** The filesystem key for `path` (tried as sent, then percent-decoded), if something is there. */
+function lookup(files: FilesystemIndex, path: string): string | undefined {
+	if (files.has(path)) return path;
+	try {
+		const decoded = decodeURIComponent(path);
+		return files.has(decoded) ? decoded : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function applyHeaders(state: State, route: SourceRoute, match: RouteMatch, keepExisting: boolean) {
+	for (const [name, value] of Object.entries(route.headers ?? {})) {
+		const key = name.toLowerCase();
+		// In the hit and miss phases a route does not override headers set before (vercel dev).
+		if (keepExisting && key in state.headers) continue;
+		state.headers[key] = substitute(value, match);
+	}
+}
+
+function applyDest(state: State, dest: string): void {
+	// `_render` (no leading slash) means `/_render`, as `vercel dev` reads it.
+	// Appended to an origin, not resolved against one, so `//x` stays a path.
+	const target = new URL(`http://routing.invalid${dest.startsWith('/') ? dest : `/${dest}`}`);
+	state.path = target.pathname;
+	for (const key of new Set(target.searchParams.keys())) state.destQuery.delete(key);
+	for (const [key, value] of target.searchParams) state.destQuery.append(key, value);
+}
+
+type PhaseOutcome = 'matched' | 'exhausted';
+
+function runPhase(
+	phase: Phase,
+	routes: readonly SourceRoute[],
+	state: State,
+	request: RoutingRequest,
+	source: ConditionSource,
+	files: FilesystemIndex,
+): PhaseOutcome {
+	for (const route of routes) {
+		// Error routes apply only to the status they name (next-on-pages `checkStatus`).
+		if (phase === 'error' && route.status !== state.status) continue;
+		const match = matchRoute(route, state.path, request.method, source);
+		if (match === undefined) continue;
+		if (route.override) {
+			state.headers = {};
+			state.status = undefined;
+		}
+		applyHeaders(state, route, match, phase === 'hit' || phase === 'miss');
+		// Hit routes only add headers (routing-utils rejects dest/status there).
+		if (phase === 'hit') continue;
+		if (route.status !== undefined) state.status = route.status;
+		if (route.dest !== undefined) {
+			const dest = substitute(route.dest, match);
+			if (/^https?:\/\//i.test(dest)) {
+				state.external = dest;
+				return 'matched';
+			}
+			applyDest(state, dest);
+		}
+		if (route.continue) continue;
+		// `check`: the rewrite only ends the phase when its destination exists; otherwise matching
+		// goes on with the rewritten path.
+		if (route.check && route.dest !== undefined && lookup(files, state.path) === undefined) {
+			continue;
+		}
+		return 'matched';
+	}
+	return 'exhausted';
+}
+
+/** Dest params, overridden by request params of the same name (vercel dev's `Object.assign`). */
+function mergedSearch(destQuery: URLSearchParams, requestQuery: URLSearchParams): string {
+	const merged = new URLSearchParams(destQuery);
+	for (const key of new Set(requestQuery.keys())) merged.delete(key);
+	for (const [key, value] of requestQuery) merged.append(key, value);
+	const search = merged.toString();
+	return search === '' ? '' : `?${search}`;
+}
+
+function redirectResult(state: State, url: URL): RouteResult {
+	let location = state.headers.location;
+	// A relative Location without a query keeps the request's query ([U], documented choice).
+	if (location.startsWith('/') && !location.includes('?')) location += url.search;
+	const status = state.status !== undefined && state.status >= 300 && state.status < 400;
+	return {
+		kind: 'redirect',
+		location,
+		status: status ? (state.status as number) : 307,
+		headers: { ...state.headers, location },
+	};
+}
+
+/** Routes `request` through `routes` against the outputs in `files`. */
+export function route(
+	request: RoutingRequest,
+	routes: readonly Route[],
+	files: FilesystemIndex,
+): RouteResult {
+	const url = new URL(request.url);
+	const phases = groupByPhase(routes);
+	const source: ConditionSource = {
+		host: url.hostname,
+		headers: request.headers,
+		cookies: parseCookies(request.headers.get('cookie')),
+		query: url.searchParams,
+	};
+	const state: State = {
+		path: url.pathname,
+		destQuery: new URLSearchParams(),
+		headers: {},
+		status: undefined,
+		external: undefined,
+	};
+	const run = (phase: Phase) =>
+		runPhase(phase, phases.get(phase) ?? [], state, request, source, files);
+
+	const found = (path: string): RouteResult => {
+		run('hit');
+		const kind = files.get(path)?.kind ?? 'static';
+		const search = mergedSearch(state.destQuery, url.searchParams);
+		return { kind, path, search, status: state.status, headers: state.headers };
+	};
+
+	let phase: Phase = 'none';
+	for (;;) {
+		const outcome = run(phase);
+		if (state.external !== undefined) {
+			const target = new URL(state.external);
+			target.search = mergedSearch(target.searchParams, url.searchParams);
+			return { kind: 'proxy', url: target.href, status: state.status, headers: state.headers };
+		}
+		if ('location' in state.headers) return redirectResult(state, url);
+		const path = lookup(files, state.path);
+		if (path !== undefined) return found(path);
+		if (phase === 'miss') break;
+		phase = outcome === 'matched' ? 'miss' : nextPhase(phase);
+	}
+
+	// Nothing found: 404 unless a route set an error status; then the error phase may pick a page.
+	state.status = state.status !== undefined && state.status >= 400 ? state.status : 404;
+	if (phases.has('error')) {
+		run('error');
+		const path = lookup(files, state.path);
+		if (path !== undefined) return found(path);
+	}
+	return { kind: 'not-found', path: state.path, status: state.status, headers: state.headers };
+}

@@ -1,0 +1,31 @@
+/**
+ * The runtime under measurement, in its own process so the load generator does not share its
+ * event loop. Started with `fork`; answers `{ type: 'stats' }` messages with its memory and cache.
+ */
+import { createRuntime } from '../../runtime/handler.ts';
+import { startServer } from '../../runtime/server.ts';
+
+const [outputDir, maxCacheBytes] = process.argv.slice(2);
+const runtime = await createRuntime({
+	outputDir: outputDir!,
+	maxCacheBytes: maxCacheBytes ? Number(maxCacheBytes) : undefined,
+});
+const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+
+process.on('message', (message: { type: string }) => {
+	if (message.type !== 'stats') return;
+	// A full collection first, so resident size reflects what is still referenced.
+	globalThis.gc?.();
+	const memory = process.memoryUsage();
+	process.send?.({
+		type: 'stats',
+		rss: memory.rss,
+		heapUsed: memory.heapUsed,
+		arrayBuffers: memory.arrayBuffers,
+		cache: runtime.caches.stats(),
+	});
+});
+process.on('disconnect', () => {
+	void server.close().then(() => process.exit(0));
+});
+process.send?.({ type: 'ready', url: server.url });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createBackgroundTasks, createSingleFlight } from '../../../runtime/cache/background.ts';
+import { deferred } from './support.ts';
+
+describe('createBackgroundTasks', () => {
+	it('settles only after every tracked task, including ones started meanwhile', async () => {
+		const tasks = createBackgroundTasks();
+		const first = deferred<void>();
+		const second = deferred<void>();
+		const done: string[] = [];
+		tasks.track(
+			first.promise.then(() => {
+				done.push('first');
+				tasks.track(second.promise.then(() => done.push('second')));
+			}),
+		);
+		const settled = tasks.settled().then(() => done.push('settled'));
+		first.resolve();
+		await Promise.resolve();
+		second.resolve();
+		await settled;
+		expect(done).toEqual(['first', 'second', 'settled']);
+	});
+
+	it('settles when a tracked task rejects', async () => {
+		const tasks = createBackgroundTasks();
+		tasks.track(Promise.reject(new Error('handled elsewhere')));
+		await expect(tasks.settled()).resolves.toBeUndefined();
+	});
+});
+
+describe('createSingleFlight', () => {
+	it('shares one flight per key until it settles', async () => {
+		const flights = createSingleFlight<number>();
+		const gate = deferred<number>();
+		let starts = 0;
+		const start = () => {
+			starts += 1;
+			return gate.promise;
+		};
+		const a = flights.join('k', start);
+		const b = flights.join('k', start);
+		expect(flights.has('k')).toBe(true);
+		gate.resolve(7);
+		expect(await Promise.all([a, b])).toEqual([7, 7]);
+		expect(starts).toBe(1);
+		expect(flights.has('k')).toBe(false);
+	});
+
+	it('lets start replace a flight that later joins share', async () => {
+		const flights = createSingleFlight<string>();
+		const old = deferred<string>();
+		flights.join('k', () => old.promise);
+		const replacement = flights.start('k', async () => 'new');
+		expect(await flights.join('k', async () => 'unused')).toBe('new');
+		old.resolve('old');
+		await replacement;
+		expect(flights.has('k')).toBe(false);
+	});
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { createCaches } from '../../../runtime/cache/index.ts';
+import { fakeClock, get, prerenderOutput, recordingInvoke } from './support.ts';
+
+const URL_ISR = 'https://a.test/_isr?x_astro_path=/isr';
+
+function setup() {
+	const clock = fakeClock();
+	const caches = createCaches({
+		now: clock.now,
+		onRegenerationError: () => {},
+		onWarning: () => {},
+	});
+	return { clock, caches };
+}
+
+describe('prerender cache requests and responses', () => {
+	it('keeps the date the function sent', async () => {
+		const { caches } = setup();
+		const date = 'Tue, 01 Dec 2025 00:00:00 GMT';
+		const { invoke } = recordingInvoke(() => new Response('x', { headers: { date } }));
+		const response = await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
+		expect(response.headers.get('date')).toBe(date);
+	});
+
+	it('strips s-maxage and stale-while-revalidate from the Cache-Control the browser sees', async () => {
+		const { caches } = setup();
+		const { invoke } = recordingInvoke(
+			() =>
+				new Response('x', {
+					headers: { 'cache-control': 'public, s-maxage=30, stale-while-revalidate=60' },
+				}),
+		);
+		const response = await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
+		expect(response.headers.get('cache-control')).toBe('public');
+	});
+
+	it('keys on the allowed query and strips everything else before invoking', async () => {
+		const { caches } = setup();
+		const { invoke, calls } = recordingInvoke();
+		const output = prerenderOutput({ allowQuery: ['x_astro_path'], passQuery: true });
+
+		await caches.prerender.serve(get(`${URL_ISR}&utm=1`), output, invoke);
+		const second = await caches.prerender.serve(get(`${URL_ISR}&utm=2`), output, invoke);
+		const other = await caches.prerender.serve(
+			get('https://a.test/_isr?x_astro_path=/b'),
+			output,
+			invoke,
+		);
+
+		expect(second.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(other.headers.get('x-vercel-cache')).toBe('MISS');
+		expect(calls.map((r) => r.url)).toEqual([
+			'https://a.test/_isr?x_astro_path=/isr',
+			'https://a.test/_isr?x_astro_path=/b',
+		]);
+	});
+
+	it('invokes without any query unless passQuery is set', async () => {
+		const { caches } = setup();
+		const { invoke, calls } = recordingInvoke();
+		await caches.prerender.serve(get(URL_ISR), prerenderOutput({ allowQuery: undefined }), invoke);
+		expect(calls[0]!.url).toBe('https://a.test/_isr');
+	});
+
+	it('keeps one entry per host', async () => {
+		const { caches } = setup();
+		const { invoke, calls } = recordingInvoke();
+		const output = prerenderOutput();
+		await caches.prerender.serve(get('https://a.test/_isr'), output, invoke);
+		const www = await caches.prerender.serve(get('https://www.a.test/_isr'), output, invoke);
+		expect(www.headers.get('x-vercel-cache')).toBe('MISS');
+		expect(calls).toHaveLength(2);
+	});
+
+	it('serves HEAD from the GET entry and fills it with a GET invocation', async () => {
+		const { caches } = setup();
+		const { invoke, calls } = recordingInvoke(() => new Response('body text'));
+		const output = prerenderOutput();
+
+		const head = await caches.prerender.serve(get(URL_ISR, { method: 'HEAD' }), output, invoke);
+		expect(head.headers.get('x-vercel-cache')).toBe('MISS');
+		expect(head.headers.get('content-length')).toBe('9');
+		expect(await head.text()).toBe('');
+		expect(calls[0]!.method).toBe('GET');
+
+		const body = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect(body.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(await body.text()).toBe('body text');
+		const headAgain = await caches.prerender.serve(
+			get(URL_ISR, { method: 'HEAD' }),
+			output,
+			invoke,
+		);
+		expect(headAgain.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(await headAgain.text()).toBe('');
+		expect(calls).toHaveLength(1);
+	});
+
+	it('passes other methods through uncached with their body, answering MISS', async () => {
+		const { caches } = setup();
+		const { invoke, calls } = recordingInvoke(
+			async (request) => new Response(await request.text()),
+		);
+		const output = prerenderOutput({ allowQuery: ['x_astro_path'], passQuery: true });
+
+		for (const call of [1, 2]) {
+			const response = await caches.prerender.serve(
+				get(`${URL_ISR}&utm=1`, { method: 'POST', body: `payload ${call}` }),
+				output,
+				invoke,
+			);
+			expect(response.headers.get('x-vercel-cache')).toBe('MISS');
+			expect(await response.text()).toBe(`payload ${call}`);
+		}
+		expect(calls.map((r) => [r.method, r.url])).toEqual([
+			['POST', 'https://a.test/_isr?x_astro_path=/isr'],
+			['POST', 'https://a.test/_isr?x_astro_path=/isr'],
+		]);
+		expect(caches.stats().entries).toBe(0);
+	});
+
+	it('stores a response with Set-Cookie and warns once per output', async () => {
+		const clock = fakeClock();
+		const warnings: string[] = [];
+		const caches = createCaches({
+			now: clock.now,
+			onWarning: ({ message }) => warnings.push(message),
+		});
+		const { invoke } = recordingInvoke(
+			() => new Response('x', { headers: { 'set-cookie': 'session=abc' } }),
+		);
+		const output = prerenderOutput({ expiration: 1 });
+		await caches.prerender.serve(get(URL_ISR), output, invoke);
+		clock.advance(1_000);
+		const stale = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		await caches.settled();
+		expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
+		expect(stale.headers.get('set-cookie')).toBe('session=abc');
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('Set-Cookie');
+	});
+
+	it('serves a response larger than the store bound without storing it', async () => {
+		const clock = fakeClock();
+		const caches = createCaches({ now: clock.now, maxBytes: 1_000 });
+		const { invoke, calls } = recordingInvoke(() => new Response('x'.repeat(2_000)));
+		const output = prerenderOutput();
+		const first = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect((await first.text()).length).toBe(2_000);
+		const second = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect(second.headers.get('x-vercel-cache')).toBe('MISS');
+		expect(calls).toHaveLength(2);
+		expect(caches.stats().entries).toBe(0);
+	});
+
+	it('evicts the least recently used entry across both caches when the byte bound is reached', async () => {
+		const clock = fakeClock();
+		const caches = createCaches({ now: clock.now, maxBytes: 1_000 });
+		const { invoke, calls } = recordingInvoke(() => new Response('x'.repeat(300)));
+		const output = prerenderOutput();
+		const serve = (path: string) =>
+			caches.prerender.serve(get(`https://a.test/_isr?p=${path}`), output, invoke);
+		const cdnInvoke = async () =>
+			new Response('y'.repeat(300), { headers: { 'cache-control': 's-maxage=60' } });
+
+		await serve('a');
+		await serve('b');
+		await serve('a');
+		await caches.cdn.serve(get('https://a.test/api/c'), '/api', cdnInvoke);
+		expect(caches.stats().entries).toBe(2);
+		expect(caches.stats().bytes).toBeLessThanOrEqual(1_000);
+
+		expect((await serve('a')).headers.get('x-vercel-cache')).toBe('HIT');
+		expect((await serve('b')).headers.get('x-vercel-cache')).toBe('MISS');
+		expect(calls).toHaveLength(3);
+	});
+});

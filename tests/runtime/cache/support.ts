@@ -1,0 +1,73 @@
+/** Fakes shared by the cache tests: a clock, deferred promises, counting invokes, outputs. */
+import type { PrerenderConfig } from '../../../runtime/output/prerender-config.ts';
+import type { Invoke, PrerenderOutput } from '../../../runtime/cache/types.ts';
+
+export const TOKEN = 'test-bypass-token-0123456789abcdef';
+export const START = Date.UTC(2026, 0, 1);
+
+export interface FakeClock {
+	now(): number;
+	advance(ms: number): void;
+}
+
+export function fakeClock(start = START): FakeClock {
+	let time = start;
+	return {
+		now: () => time,
+		advance(ms) {
+			time += ms;
+		},
+	};
+}
+
+export interface Deferred<T> {
+	readonly promise: Promise<T>;
+	resolve(value: T): void;
+	reject(reason: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+	let resolve!: (value: T) => void;
+	let reject!: (reason: unknown) => void;
+	const promise = new Promise<T>((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	return { promise, resolve, reject };
+}
+
+export interface RecordingInvoke {
+	readonly invoke: Invoke;
+	/** Every request the function received, in order. */
+	readonly calls: Request[];
+}
+
+/** An invoke that records its requests and answers with `respond(request, callNumber)`. */
+export function recordingInvoke(
+	respond: (request: Request, call: number) => Response | Promise<Response> = (_, call) =>
+		new Response(`render ${call}`),
+): RecordingInvoke {
+	const calls: Request[] = [];
+	return {
+		calls,
+		invoke: async (request) => {
+			calls.push(request);
+			return respond(request, calls.length);
+		},
+	};
+}
+
+export function prerenderOutput(
+	config: Partial<PrerenderConfig> = {},
+	fallback?: PrerenderOutput['fallback'],
+): PrerenderOutput {
+	return {
+		outputPath: '/_isr',
+		config: { expiration: 60, bypassToken: TOKEN, ...config },
+		...(fallback === undefined ? {} : { fallback }),
+	};
+}
+
+export function get(url: string, init: RequestInit = {}): Request {
+	return new Request(url, init);
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeSrc, publicRoutesTo } from '../../../runtime/routing/describe.ts';
+
+describe('describeSrc', () => {
+	it.each([
+		['^(/isr/?)$', '/isr'],
+		['^(/)$', '/'],
+		['^(/blog/([^/]+?)/?)$', '/blog/*'],
+		['^(/data\\.json)$', '/data.json'],
+		['/blog/(?<slug>[^/]*)', '/blog/:slug'],
+		['^/(?:a|b)$', '^/(?:a|b)$'],
+	])('reads %s as %s', (src, expected) => {
+		expect(describeSrc(src)).toBe(expected);
+	});
+});
+
+describe('publicRoutesTo', () => {
+	it('lists the src of routes whose dest path is the output, with or without a leading slash', () => {
+		const routes = [
+			{ handle: 'filesystem' as const },
+			{ src: '^(/isr)$', dest: '/_isr?x_astro_path=$1' },
+			{ src: '^/ssr$', dest: '_render' },
+			{ src: '^(/)$', dest: '/_isr?x_astro_path=$1' },
+		];
+		expect(publicRoutesTo(routes, '/_isr')).toEqual(['^(/isr)$', '^(/)$']);
+		expect(publicRoutesTo(routes, '/_render')).toEqual(['^/ssr$']);
+	});
+});
