@@ -74,8 +74,9 @@ export function parseCliOptions(
 	};
 }
 
-async function main(): Promise<void> {
-	const options = parseCliOptions(process.argv.slice(2), process.env);
+/** Serves until SIGINT or SIGTERM. `npm start` calls it after building. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+	const options = parseCliOptions(argv, process.env);
 	if (options.help) {
 		console.info(USAGE);
 		return;

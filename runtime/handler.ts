@@ -76,10 +76,8 @@ function withRoute(
 
 /** `url` with another path and query; `//x` stays a path rather than becoming a host. */
 function withPath(url: URL, pathname: string, search: string): URL {
-	const target = new URL(url);
-	target.pathname = pathname;
-	target.search = search;
-	return target;
+	// One parse; URL setters each re-serialise the whole URL.
+	return new URL(`${url.origin}${pathname}${search}`);
 }
 
 function withUrl(request: Request, url: URL): Request {
@@ -163,9 +161,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 			return withRoute(response, result.headers, result.status, false);
 		}
 		// A prerender function sees the rewritten dest path (spec §2.4).
-		const routed = withUrl(request, withPath(url, result.path, result.search));
+		const routed = withPath(url, result.path, result.search);
 		const invoke = invokerFor(entry.function);
-		const response = await caches.prerender.serve(routed, entry.prerender, invoke);
+		const response = await caches.prerender.serve(request, entry.prerender, invoke, routed);
 		return withRoute(response, result.headers, result.status, false);
 	}
 

@@ -19,6 +19,11 @@ export interface StoredResponse {
 	/** Browser-facing headers, including `date` and `content-length`. */
 	readonly headers: HeaderList;
 	readonly body: Uint8Array;
+	/**
+	 * The body as a Blob, made once at store time: a Response built from a Blob shares its bytes,
+	 * while one built from a Uint8Array copies them on every replay.
+	 */
+	readonly blob: Blob;
 	readonly storedAt: number;
 	/** Body plus header bytes; the store adds the key. */
 	readonly bytes: number;
@@ -60,12 +65,15 @@ export function prepareResponse(
 ): StoredResponse {
 	const prepared = new Headers(headers);
 	for (const name of HOP_BY_HOP) prepared.delete(name);
+	// Set per replay; removed here so a replay never carries two of them.
+	prepared.delete(VERCEL_CACHE_HEADER);
+	prepared.delete('age');
 	if (!NULL_BODY_STATUSES.has(status)) prepared.set('content-length', String(body.byteLength));
 	if (!prepared.has('date')) prepared.set('date', new Date(storedAt).toUTCString());
 	const list = [...prepared];
 	let bytes = body.byteLength;
 	for (const [name, value] of list) bytes += name.length + value.length;
-	return { status, headers: list, body, storedAt, bytes };
+	return { status, headers: list, body, blob: new Blob([body]), storedAt, bytes };
 }
 
 /** Whole seconds since `storedAt`. */
@@ -80,11 +88,13 @@ export function replay(
 	age: number,
 	head: boolean,
 ): Response {
-	const headers = new Headers(stored.headers as [string, string][]);
-	headers.set(VERCEL_CACHE_HEADER, status);
-	headers.set('age', String(age));
-	const body = head || NULL_BODY_STATUSES.has(stored.status) ? null : stored.body;
-	return new Response(body as BodyInit | null, { status: stored.status, headers });
+	const headers: [string, string][] = [
+		...(stored.headers as [string, string][]),
+		[VERCEL_CACHE_HEADER, status],
+		['age', String(age)],
+	];
+	const body = head || NULL_BODY_STATUSES.has(stored.status) ? null : stored.blob;
+	return new Response(body, { status: stored.status, headers });
 }
 
 /** Adds `x-vercel-cache`, `age: 0` and `date` to a streamed, unstored function response. */

@@ -149,8 +149,7 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	};
 
 	return {
-		async serve(request, output, invoke) {
-			const url = new URL(request.url);
+		async serve(request, output, invoke, url = new URL(request.url)) {
 			const { config } = output;
 			const query = allowedQuery(url.search, config.allowQuery);
 			const target: Target = {

@@ -5,6 +5,7 @@
  * @see https://vercel.com/docs/errors
  */
 import { openAsBlob } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import {
 	CACHE_STATUS,
 	DEFAULT_BROWSER_CACHE_CONTROL,
@@ -24,15 +25,30 @@ export async function staticFileResponse(file: StaticFile, method: string): Prom
 			headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
 		});
 	}
-	const blob = await openAsBlob(file.fsPath);
-	return new Response(method === 'HEAD' ? null : blob, {
+	const body = await staticFileBody(file);
+	return new Response(method === 'HEAD' ? null : body, {
 		headers: {
 			'content-type': file.contentType ?? 'application/octet-stream',
-			'content-length': String(blob.size),
+			'content-length': String(body.size),
 			'cache-control': DEFAULT_BROWSER_CACHE_CONTROL,
 			[VERCEL_CACHE_HEADER]: CACHE_STATUS.HIT,
 		},
 	});
+}
+
+/** Files up to this size are kept in memory after their first request, as an edge would. */
+const IN_MEMORY_MAX_BYTES = 1024 * 1024;
+
+// The output folder is fixed once loaded, so its small files can be read once. Larger ones stream.
+const inMemory = new WeakMap<StaticFile, Blob>();
+
+async function staticFileBody(file: StaticFile): Promise<Blob> {
+	const kept = inMemory.get(file);
+	if (kept) return kept;
+	if ((await stat(file.fsPath)).size > IN_MEMORY_MAX_BYTES) return openAsBlob(file.fsPath);
+	const blob = new Blob([await readFile(file.fsPath)]);
+	inMemory.set(file, blob);
+	return blob;
 }
 
 function platformError(status: number, code: string, text: string): Response {

@@ -41,3 +41,9 @@ export async function crawl(
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 }
+
+/** The run with the median requests/s. */
+export function median(runs: readonly LoadResult[]): LoadResult {
+	const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}

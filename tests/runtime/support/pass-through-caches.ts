@@ -13,9 +13,9 @@ export function passThroughCaches(): Caches & { readonly served: ServedRequest[]
 	return {
 		served,
 		prerender: {
-			serve(request, output, invoke) {
-				served.push({ cache: 'prerender', url: request.url, outputPath: output.outputPath });
-				return invoke(request);
+			serve(request, output, invoke, url = new URL(request.url)) {
+				served.push({ cache: 'prerender', url: url.href, outputPath: output.outputPath });
+				return invoke(new Request(url, { method: request.method, headers: request.headers }));
 			},
 		},
 		cdn: {
