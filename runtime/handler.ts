@@ -4,7 +4,7 @@
  * applies the matched routes' headers and status.
  *
  * @see https://vercel.com/docs/build-output-api
- * @see /work/shared/reference/vercel-isr-semantics.md §2, §6
+ * @see docs/vercel-isr-semantics.md §2, §6
  */
 import { resolve, sep } from 'node:path';
 import { VERCEL_CACHE_HEADER } from '../src/platform/vercel.ts';

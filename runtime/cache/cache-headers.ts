@@ -2,7 +2,7 @@
  * Reading a function response's CDN cache headers, and what of them the browser sees.
  *
  * @see https://vercel.com/docs/caching/cache-control-headers
- * @see vercel-isr-semantics.md §4
+ * @see docs/vercel-isr-semantics.md §4
  */
 import { parse, type CacheControl } from '@tusbar/cache-control';
 import {

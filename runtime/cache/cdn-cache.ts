@@ -4,7 +4,7 @@
  * revalidations of one key are.
  *
  * @see https://vercel.com/docs/caching/cdn-cache
- * @see vercel-isr-semantics.md §4
+ * @see docs/vercel-isr-semantics.md §4
  */
 import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
 import { createSingleFlight } from './background.ts';

@@ -3,7 +3,7 @@
  *
  * @see https://vercel.com/docs/caching/cdn-cache
  * @see https://vercel.com/docs/caching/cache-control-headers
- * @see vercel-isr-semantics.md §4
+ * @see docs/vercel-isr-semantics.md §4
  */
 import {
 	CACHE_STATUS,

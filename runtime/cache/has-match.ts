@@ -1,7 +1,7 @@
 /**
  * Matching a request against `has`-style conditions, as used by `experimentalBypassFor`.
  *
- * @see vercel-isr-semantics.md §1 (`experimentalBypassFor`)
+ * @see docs/vercel-isr-semantics.md §1 (`experimentalBypassFor`)
  * @see https://github.com/vercel/vercel/pull/10481
  */
 import type { PrerenderConfig } from '../output/prerender-config.ts';

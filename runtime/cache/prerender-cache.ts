@@ -2,7 +2,7 @@
  * The prerender (ISR) cache: carries out the decisions of prerender-policy.ts.
  *
  * @see https://vercel.com/docs/incremental-static-regeneration
- * @see vercel-isr-semantics.md §2, §3
+ * @see docs/vercel-isr-semantics.md §2, §3
  */
 import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
 import { createSingleFlight } from './background.ts';

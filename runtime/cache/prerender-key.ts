@@ -2,7 +2,7 @@
  * The prerender cache key and the URL the prerender function is invoked with.
  *
  * @see https://vercel.com/docs/build-output-api/primitives#prerender-configuration-file (`allowQuery`, `passQuery`)
- * @see vercel-isr-semantics.md §1.1, §2.4
+ * @see docs/vercel-isr-semantics.md §1.1, §2.4
  */
 import type { PrerenderConfig } from '../output/prerender-config.ts';
 

@@ -3,7 +3,7 @@
  *
  * @see https://vercel.com/docs/incremental-static-regeneration
  * @see https://vercel.com/docs/caching/cache-status
- * @see vercel-isr-semantics.md §2.1, §2.2, §3
+ * @see docs/vercel-isr-semantics.md §2.1, §2.2, §3
  */
 import {
 	CACHE_STATUS,
