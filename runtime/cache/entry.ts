@@ -73,7 +73,14 @@ export function prepareResponse(
 	const list = [...prepared];
 	let bytes = body.byteLength;
 	for (const [name, value] of list) bytes += name.length + value.length;
-	return { status, headers: list, body, blob: new Blob([body]), storedAt, bytes };
+	return {
+		status,
+		headers: list,
+		body,
+		blob: new Blob([body as Uint8Array<ArrayBuffer>]),
+		storedAt,
+		bytes,
+	};
 }
 
 /** Whole seconds since `storedAt`. */
