@@ -7,9 +7,9 @@
  * Flags win over the environment (PORT, HOST, ISR_RUNTIME_MAX_CACHE_BYTES).
  */
 import { parseArgs } from 'node:util';
-import { createRuntime } from './handler.ts';
-import { createLogger, formatBanner } from './log.ts';
-import { startServer } from './server.ts';
+import { createRuntime, type Runtime } from './handler.ts';
+import { createLogger, formatBanner, type Logger } from './log.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 export interface RuntimeOptions {
 	readonly port: number;
@@ -74,18 +74,18 @@ export function parseCliOptions(
 	};
 }
 
-/** Serves until SIGINT or SIGTERM. `npm start` calls it after building. */
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-	const options = parseCliOptions(argv, process.env);
-	if (options.help) {
-		console.info(USAGE);
-		return;
-	}
-	const logger = createLogger({ quiet: options.quiet });
+/**
+ * Loads the output folder and serves it. Resolves once listening, with `VERCEL_URL` set to the
+ * host and port visitors use.
+ */
+export async function serve(
+	options: RuntimeOptions,
+	logger: Logger,
+	projectRoot: string = process.cwd(),
+): Promise<{ runtime: Runtime; server: RunningServer }> {
 	const runtime = await createRuntime({
 		outputDir: options.dir,
-		projectRoot: process.cwd(),
-		vercelUrl: `${options.host}:${options.port}`,
+		projectRoot,
 		maxCacheBytes: options.maxCacheBytes,
 		logger,
 	});
@@ -95,6 +95,20 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 		host: options.host,
 		onError: (error) => logger.error('connection error', error),
 	});
+	// The real port and a reachable name are known only now; no request has been served yet.
+	runtime.setPublicHost(server.host);
+	return { runtime, server };
+}
+
+/** Serves until SIGINT or SIGTERM. `npm start` calls it after building. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+	const options = parseCliOptions(argv, process.env);
+	if (options.help) {
+		console.info(USAGE);
+		return;
+	}
+	const logger = createLogger({ quiet: options.quiet });
+	const { runtime, server } = await serve(options, logger);
 	logger.info(formatBanner(server.url, runtime.output));
 
 	let stopping = false;

@@ -35,8 +35,8 @@ export interface FunctionEnvInput {
 	/** `environment` of every `.vc-config.json`, merged. */
 	readonly functions: EnvRecord;
 	readonly processEnv: Readonly<Record<string, string | undefined>>;
-	/** host:port the runtime listens on. */
-	readonly vercelUrl: string;
+	/** host[:port] visitors reach the runtime at. */
+	readonly publicHost: string;
 }
 
 /**
@@ -54,6 +54,11 @@ export function functionEnv(input: FunctionEnvInput): EnvRecord {
 		...added,
 		VERCEL: '1',
 		VERCEL_ENV: fromShell('VERCEL_ENV') ?? 'production',
-		VERCEL_URL: input.vercelUrl,
+		...publicHostEnv(input.publicHost),
 	};
+}
+
+/** The variables that name the deployment's host: `VERCEL_URL` (no scheme, as on Vercel). */
+export function publicHostEnv(host: string): EnvRecord {
+	return { VERCEL_URL: host };
 }

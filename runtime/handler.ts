@@ -10,10 +10,11 @@ import { resolve, sep } from 'node:path';
 import { VERCEL_CACHE_HEADER } from '../src/platform/vercel.ts';
 import { createCaches } from './cache/index.ts';
 import type { Caches, Invoke } from './cache/types.ts';
-import { functionEnv, readDotenvFiles } from './env.ts';
+import { functionEnv, publicHostEnv, readDotenvFiles } from './env.ts';
 import { createInvoke } from './functions/invoke.ts';
 import { createBackgroundWork, installRequestContext } from './functions/request-context.ts';
 import { silentLogger, type Logger } from './log.ts';
+import { NULL_BODY_STATUSES } from './null-body-statuses.ts';
 import { readOutputDir } from './output/read-output-dir.ts';
 import {
 	functionCrashResponse,
@@ -22,16 +23,28 @@ import {
 	staticFileResponse,
 } from './output/platform-responses.ts';
 import type { FilesystemEntry, FunctionOutput, Output } from './output/types.ts';
-import { route } from './routing/route.ts';
+import { createRouter } from './routing/route.ts';
 import type { RouteHeaders, RouteResult } from './routing/types.ts';
+import { requestWithBody } from './web-request.ts';
+
+/** One call of a function, as `onInvoke` reports it. */
+export interface InvocationInfo {
+	/** The function output, e.g. `/_isr`. */
+	readonly outputPath: string;
+	/** The URL the function is called with. */
+	readonly url: string;
+}
 
 export interface CreateRuntimeOptions {
 	/** The Build Output API folder, e.g. `.vercel/output`. */
 	readonly outputDir: string;
 	/** Where `.env` files are read; default: the project of a `<root>/.vercel/output`, else none. */
 	readonly projectRoot?: string;
-	/** host:port for `VERCEL_URL`. Default `localhost`. */
-	readonly vercelUrl?: string;
+	/**
+	 * host[:port] visitors reach the runtime at, for `VERCEL_URL`. Default `localhost`; a server
+	 * that learns its port only once listening sets it with `setPublicHost()`.
+	 */
+	readonly publicHost?: string;
 	readonly maxCacheBytes?: number;
 	/** Clock for the caches, ms since epoch. */
 	readonly now?: () => number;
@@ -40,17 +53,19 @@ export interface CreateRuntimeOptions {
 	readonly caches?: Caches;
 	/** How long close() waits for background work. Default 5000 ms. */
 	readonly closeTimeoutMs?: number;
+	/** Called as each function invocation starts (foreground or background), e.g. to count renders. */
+	readonly onInvoke?: (info: InvocationInfo) => void;
 }
 
 export interface Runtime {
 	handle(request: Request): Promise<Response>;
 	/** Waits (at most closeTimeoutMs) for regenerations and `waitUntil` promises in flight. */
 	close(): Promise<void>;
+	/** Sets `VERCEL_URL` for the functions' next requests, e.g. to `localhost:4321` once bound. */
+	setPublicHost(host: string): void;
 	readonly output: Output;
 	readonly caches: Caches;
 }
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
  * Adds the routes' headers and forced status. For functions the function's own header wins (as in
@@ -81,17 +96,13 @@ function withPath(url: URL, pathname: string, search: string): URL {
 }
 
 function withUrl(request: Request, url: URL): Request {
-	const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-	// Node needs `duplex` to forward a streamed body; the DOM typings do not know it.
-	const init: RequestInit & { duplex: 'half' } = {
+	return requestWithBody(url, {
 		method: request.method,
 		headers: request.headers,
-		body: hasBody ? request.body : null,
-		duplex: 'half',
+		body: request.body,
 		signal: request.signal,
 		redirect: 'manual',
-	};
-	return new Request(url, init);
+	});
 }
 
 function defaultProjectRoot(outputDir: string): string | undefined {
@@ -104,10 +115,10 @@ async function installEnv(output: Output, options: CreateRuntimeOptions): Promis
 	const projectRoot = options.projectRoot ?? defaultProjectRoot(output.dir);
 	const dotenv = projectRoot === undefined ? {} : await readDotenvFiles(projectRoot);
 	const functions = Object.assign({}, ...output.functions.map((fn) => fn.config.environment));
-	const vercelUrl = options.vercelUrl ?? 'localhost';
+	const publicHost = options.publicHost ?? 'localhost';
 	Object.assign(
 		process.env,
-		functionEnv({ dotenv, functions, processEnv: process.env, vercelUrl }),
+		functionEnv({ dotenv, functions, processEnv: process.env, publicHost }),
 	);
 }
 
@@ -129,10 +140,22 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 				logger.warn(`regeneration of ${key} failed: ${reason}`),
 			onWarning: ({ key, message }) => logger.warn(`${key}: ${message}`),
 		});
+	const router = createRouter(output.routes, output.files);
+	const { onInvoke } = options;
 	const invokers = new Map<FunctionOutput, Invoke>();
 	const invokerFor = (fn: FunctionOutput): Invoke => {
 		let invoke = invokers.get(fn);
-		if (invoke === undefined) invokers.set(fn, (invoke = createInvoke(fn, background)));
+		if (invoke !== undefined) return invoke;
+		const call = createInvoke(fn, background);
+		const { outputPath } = fn;
+		invoke =
+			onInvoke === undefined
+				? call
+				: (request) => {
+						onInvoke({ outputPath, url: request.url });
+						return call(request);
+					};
+		invokers.set(fn, invoke);
 		return invoke;
 	};
 
@@ -172,7 +195,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		const url = new URL(request.url);
 		let response: Response;
 		try {
-			response = await serve(request, route(request, output.routes, output.files), url);
+			response = await serve(request, router(request, url), url);
 		} catch (error) {
 			logger.error(`${request.method} ${url.pathname}${url.search} failed`, error);
 			response = functionCrashResponse();
@@ -195,5 +218,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		clearTimeout(timer);
 	}
 
-	return { handle, close, output, caches };
+	const setPublicHost = (host: string): void => {
+		Object.assign(process.env, publicHostEnv(host));
+	};
+
+	return { handle, close, setPublicHost, output, caches };
 }

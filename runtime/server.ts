@@ -3,10 +3,11 @@
  * stream both ways; `Set-Cookie` headers stay separate; close() lets requests in flight finish.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, isIPv6, type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { requestWithBody } from './web-request.ts';
 
 export interface StartServerOptions {
 	readonly handle: (request: Request) => Promise<Response>;
@@ -21,34 +22,74 @@ export interface StartServerOptions {
 export interface RunningServer {
 	/** `http://localhost:4321` */
 	readonly url: string;
+	/** `localhost:4321`: the host and port visitors use, e.g. for `VERCEL_URL`. */
+	readonly host: string;
 	close(): Promise<void>;
 }
 
-function toRequest(req: IncomingMessage, res: ServerResponse, fallbackHost: string): Request {
-	// The URL's host is the one the visitor asked for (Host header), as on Vercel. The path is
-	// appended, not resolved, so `//x` stays a path.
-	const target = req.url ?? '/';
-	const origin = `http://${req.headers.host ?? fallbackHost}`;
-	const url = new URL(target.startsWith('/') ? `${origin}${target}` : target);
-	const headers = new Headers();
-	for (let index = 0; index < req.rawHeaders.length; index += 2) {
-		headers.append(req.rawHeaders[index], req.rawHeaders[index + 1]);
+// host[:port] or [IPv6]:port. Anything else would be read as part of the URL: `a#` or `a?` empties
+// the path, `a/b` prefixes it, `u@a` adds credentials.
+const HOST_GRAMMAR = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * Bodies of at most this size that announce their length are read and sent with the headers in
+ * one write. Measured (server CPU per request, Blob bodies): 2 KiB −35 %, 16 KiB −15 %, but from
+ * 32 KiB on, reading the whole body first costs more than streaming it.
+ */
+const ONE_WRITE_MAX_BYTES = 16 * 1024;
+
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::']);
+
+/**
+ * How visitors reach a server asked to bind `requested`: a host name as given, an IP address as
+ * bound, a wildcard bind (`0.0.0.0`, `::`) as `localhost`; with the real port.
+ */
+export function publicHost(requested: string, bound: AddressInfo): string {
+	let name = isIP(requested) === 0 ? requested : bound.address;
+	if (WILDCARD_ADDRESSES.has(bound.address)) name = 'localhost';
+	return `${isIPv6(name) ? `[${name}]` : name}:${bound.port}`;
+}
+
+/**
+ * The URL the visitor asked for: the Host header (as on Vercel) or, without one, the server's own
+ * host. Undefined when the host is not a host. The path is appended, not resolved, so `//x` stays
+ * a path.
+ */
+function requestUrl(target: string, hostHeader: string | undefined, ownHost: string) {
+	let host = hostHeader || ownHost;
+	let path = target;
+	if (!target.startsWith('/')) {
+		// absolute-form (`GET http://host/path`): its authority replaces Host (RFC 9112 §3.2.2).
+		const absolute = URL.parse(target);
+		if (absolute?.protocol !== 'http:' && absolute?.protocol !== 'https:') return undefined;
+		host = absolute.host;
+		path = `${absolute.pathname}${absolute.search}`;
 	}
-	const controller = new AbortController();
-	res.on('close', () => {
-		if (!res.writableFinished) controller.abort();
-	});
+	if (!HOST_GRAMMAR.test(host)) return undefined;
+	return URL.parse(`http://${host}${path}`) ?? undefined;
+}
+
+/** The web Request for `req`, or undefined when its Host or a header cannot be one. */
+function toRequest(req: IncomingMessage, res: ServerResponse, ownHost: string) {
+	const url = requestUrl(req.url ?? '/', req.headers.host, ownHost);
+	if (url === undefined) return undefined;
 	const method = req.method ?? 'GET';
 	const hasBody = method !== 'GET' && method !== 'HEAD';
-	// Node needs `duplex` to read a streamed body; the DOM typings do not know it.
-	const init: RequestInit & { duplex: 'half' } = {
-		method,
-		headers,
-		body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
-		duplex: 'half',
-		signal: controller.signal,
-	};
-	return new Request(url, init);
+	const controller = new AbortController();
+	try {
+		const headers = new Headers();
+		for (let index = 0; index < req.rawHeaders.length; index += 2) {
+			headers.append(req.rawHeaders[index], req.rawHeaders[index + 1]);
+		}
+		const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null;
+		const request = requestWithBody(url, { method, headers, body, signal: controller.signal });
+		res.on('close', () => {
+			if (!res.writableFinished) controller.abort();
+		});
+		return request;
+	} catch {
+		return undefined;
+	}
 }
 
 async function writeResponse(
@@ -65,33 +106,35 @@ async function writeResponse(
 	if (cookies.length > 0) headers['set-cookie'] = cookies;
 	// While shutting down, the connection is not kept for another request.
 	if (closing) res.shouldKeepAlive = false;
-	res.writeHead(response.status, response.statusText || undefined, headers);
+	const statusText = response.statusText || undefined;
 	if (response.body === null || isHead) {
 		await response.body?.cancel();
-		res.end();
+		res.writeHead(response.status, statusText, headers).end();
 		return;
 	}
-	// Headers go out before the first chunk, so a slow stream still starts at once.
-	res.flushHeaders();
+	const length = response.headers.get('content-length');
+	if (length !== null && Number(length) <= ONE_WRITE_MAX_BYTES) {
+		// Cached entries and static files: in memory with a known length.
+		const body = Buffer.from(await response.arrayBuffer());
+		res.writeHead(response.status, statusText, headers).end(body);
+		return;
+	}
+	res.writeHead(response.status, statusText, headers);
+	// A function's stream without a length may be slow to start: send the headers at once.
+	// Otherwise they go out with the first chunk, saving a write.
+	if (length === null) res.flushHeaders();
 	await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
-}
-
-function formatUrl(address: AddressInfo, host: string): string {
-	const name = host.includes(':') ? `[${host}]` : host;
-	return `http://${name}:${address.port}`;
 }
 
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
 	const onError = options.onError ?? (() => undefined);
-	const fallbackHost = `${options.host}:${options.port}`;
+	// Known once listening, before the first request.
+	let ownHost = '';
 	let closing = false;
 	const server = createServer(async (req, res) => {
-		let request: Request;
-		try {
-			request = toRequest(req, res, fallbackHost);
-		} catch {
-			// e.g. a Host header that is not a host
-			res.writeHead(400, { 'content-type': 'text/plain' }).end('400: BAD_REQUEST\n');
+		const request = toRequest(req, res, ownHost);
+		if (request === undefined) {
+			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('400: BAD_REQUEST\n');
 			return;
 		}
 		try {
@@ -124,8 +167,8 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
 			);
 		});
 		server.listen(options.port, options.host, () => {
-			const url = formatUrl(server.address() as AddressInfo, options.host);
-			resolve({ url, close });
+			ownHost = publicHost(options.host, server.address() as AddressInfo);
+			resolve({ url: `http://${ownHost}`, host: ownHost, close });
 		});
 	});
 }

@@ -1,23 +1,25 @@
 /**
- * Work that outlives the request which started it: tracked background tasks, and per-key
+ * Work that outlives the request which started it: tracked background work, and per-key
  * single flight so concurrent requests for one key share one invocation.
  *
  * @see https://vercel.com/docs/incremental-static-regeneration/request-collapsing
+ * @see https://vercel.com/docs/functions/functions-api-reference/vercel-functions-package#waituntil
  */
 
-export interface BackgroundTasks {
-	/** Tracks `task`; its outcome must already be handled by the caller. */
-	track(task: Promise<unknown>): void;
-	/** Resolves once every tracked task, including ones started meanwhile, has settled. */
+export interface BackgroundWork {
+	/** Keeps `promise` tracked past the response (`waitUntil`); a rejection goes to `onError`, never thrown. */
+	add(promise: Promise<unknown>): void;
+	/** Resolves once every promise added, including ones added while waiting, has settled. */
 	settled(): Promise<void>;
 }
 
-export function createBackgroundTasks(): BackgroundTasks {
+/** Background work whose rejections go to `onError`. `add` may be passed around unbound. */
+export function createBackgroundWork(onError: (error: unknown) => void): BackgroundWork {
 	const pending = new Set<Promise<unknown>>();
 	return {
-		track(task) {
-			const tracked: Promise<unknown> = task
-				.catch(() => undefined)
+		add(promise) {
+			const tracked: Promise<unknown> = promise
+				.catch(onError)
 				.finally(() => pending.delete(tracked));
 			pending.add(tracked);
 		},

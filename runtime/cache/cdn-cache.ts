@@ -1,7 +1,8 @@
 /**
  * The CDN cache for ordinary functions: carries out the decisions of cdn-policy.ts. Cold misses
  * are not collapsed (the CDN cannot know a path is cacheable before the response); background
- * revalidations of one key are.
+ * revalidations of one key are. An invocation that started earlier never replaces the entry of
+ * one that started later.
  *
  * @see https://vercel.com/docs/caching/cdn-cache
  * @see docs/vercel-isr-semantics.md §4
@@ -34,6 +35,14 @@ import type { CdnCache, Invoke } from './types.ts';
 export function createCdnCache(context: CacheContext): CdnCache {
 	const { store, now } = context;
 	const revalidations = createSingleFlight<string | undefined>();
+	let generations = 0;
+
+	// A slow revalidation may outlive its stale-while-revalidate window, and the MISS or Pragma
+	// revalidation that follows may store first; what it stored is newer and stays.
+	const storeIfNewer = (key: string, entry: CdnEntry): void => {
+		const current = store.get(key);
+		if (current?.kind !== 'cdn' || current.generation < entry.generation) store.set(key, entry);
+	};
 
 	const answerTimeout = (head: boolean): Response => {
 		const timeout = timeoutResponse();
@@ -65,6 +74,7 @@ export function createCdnCache(context: CacheContext): CdnCache {
 		status: CacheStatus,
 		head: boolean,
 	): Promise<Response> => {
+		const generation = ++generations;
 		try {
 			return await withTimeout(context.invokeTimeoutMs, async (signal) => {
 				const response = await invoke(cacheableRequest(request.url, request, signal));
@@ -74,8 +84,17 @@ export function createCdnCache(context: CacheContext): CdnCache {
 					return passThrough(response, headers, CACHE_STATUS.MISS, now(), head);
 				}
 				const body = new Uint8Array(await response.arrayBuffer());
-				const entry = createCdnEntry(response.status, response.headers, body, plan, request, now());
-				store.set(key, entry);
+				const { headers } = response;
+				const entry = createCdnEntry(
+					response.status,
+					headers,
+					body,
+					plan,
+					request,
+					now(),
+					generation,
+				);
+				storeIfNewer(key, entry);
 				return replay(entry, status, 0, head);
 			});
 		} catch (error) {
@@ -90,6 +109,7 @@ export function createCdnCache(context: CacheContext): CdnCache {
 		if (revalidations.has(key)) return;
 		const report = (reason: string) => context.onRegenerationError({ key, reason });
 		const flight = revalidations.join(key, async () => {
+			const generation = ++generations;
 			const buffered = await invokeBuffered(
 				invoke,
 				(signal) => cacheableRequest(request.url, request, signal),
@@ -98,10 +118,10 @@ export function createCdnCache(context: CacheContext): CdnCache {
 			const plan = planCdnResponse(buffered.status, buffered.headers);
 			if (!plan.store) return `not storable: ${plan.reason}`;
 			const { status, headers, body } = buffered;
-			store.set(key, createCdnEntry(status, headers, body, plan, request, now()));
+			storeIfNewer(key, createCdnEntry(status, headers, body, plan, request, now(), generation));
 			return undefined;
 		});
-		context.background.track(
+		context.background.add(
 			flight.then(
 				(reason) => reason !== undefined && report(reason),
 				(failure: unknown) => report(failureReason(failure)),

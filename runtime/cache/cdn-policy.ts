@@ -7,7 +7,7 @@
  */
 import {
 	CACHE_STATUS,
-	CACHEABLE_CDN_STATUSES,
+	CACHEABLE_STATUSES,
 	CDN_CACHE_CONTROL_HEADER,
 	VERCEL_CDN_CACHE_CONTROL_HEADER,
 	type CacheStatus,
@@ -101,7 +101,7 @@ export function planCdnResponse(status: number, headers: Headers): CdnResponsePl
 	const stripShared =
 		!headers.has(VERCEL_CDN_CACHE_CONTROL_HEADER) && !headers.has(CDN_CACHE_CONTROL_HEADER);
 	const no = (reason: string): CdnResponsePlan => ({ store: false, reason, stripShared });
-	if (!CACHEABLE_CDN_STATUSES.has(status)) return no(`status ${status}`);
+	if (!CACHEABLE_STATUSES.has(status)) return no(`status ${status}`);
 	if (headers.has('set-cookie')) return no('Set-Cookie');
 	const vary = varyNames(headers);
 	if (vary.includes('*')) return no('Vary: *');
@@ -118,7 +118,10 @@ export function planCdnResponse(status: number, headers: Headers): CdnResponsePl
 	return { store: true, freshMs, staleMs, vary, stripShared };
 }
 
-/** A stored response for `request`, remembering the request headers its `Vary` names. */
+/**
+ * A stored response for `request`, remembering the request headers its `Vary` names.
+ * `generation` orders invocations: an entry never replaces one of a later generation.
+ */
 export function createCdnEntry(
 	status: number,
 	headers: Headers,
@@ -126,6 +129,7 @@ export function createCdnEntry(
 	plan: Extract<CdnResponsePlan, { store: true }>,
 	request: Request,
 	storedAt: number,
+	generation: number,
 ): CdnEntry {
 	const response = prepareResponse(
 		status,
@@ -139,6 +143,7 @@ export function createCdnEntry(
 		staleAt: storedAt + plan.freshMs,
 		staleUntil: storedAt + plan.freshMs + plan.staleMs,
 		vary: plan.vary.map((name) => [name, request.headers.get(name)] as const),
+		generation,
 	};
 }
 

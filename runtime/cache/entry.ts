@@ -1,8 +1,9 @@
 /**
- * Stored responses: read once at store time into browser-ready headers and a byte body, so that
+ * Stored responses: read once at store time into browser-ready headers and a Blob body, so that
  * replaying one (the HIT path) only copies headers and adds `x-vercel-cache` and `age`.
  */
 import { VERCEL_CACHE_HEADER, type CacheStatus } from '../../src/platform/vercel.ts';
+import { NULL_BODY_STATUSES } from '../null-body-statuses.ts';
 
 export type HeaderList = ReadonlyArray<readonly [string, string]>;
 
@@ -18,10 +19,9 @@ export interface StoredResponse {
 	readonly status: number;
 	/** Browser-facing headers, including `date` and `content-length`. */
 	readonly headers: HeaderList;
-	readonly body: Uint8Array;
 	/**
-	 * The body as a Blob, made once at store time: a Response built from a Blob shares its bytes,
-	 * while one built from a Uint8Array copies them on every replay.
+	 * The only copy of the body, made once at store time: a Response built from a Blob shares its
+	 * bytes, while one built from a Uint8Array copies them on every replay.
 	 */
 	readonly blob: Blob;
 	readonly storedAt: number;
@@ -33,8 +33,6 @@ export interface PrerenderEntry extends StoredResponse {
 	readonly kind: 'prerender';
 	/** `Infinity` for `expiration: false`. */
 	readonly staleAt: number;
-	/** No background regeneration before this instant; set after a failed one. 0 otherwise. */
-	readonly retryAfter: number;
 	/** Order in which regenerations started; an older one never replaces a newer entry. */
 	readonly generation: number;
 }
@@ -46,6 +44,8 @@ export interface CdnEntry extends StoredResponse {
 	readonly staleUntil: number;
 	/** Request header values named by the response's `Vary`, as seen when stored. */
 	readonly vary: ReadonlyArray<readonly [string, string | null]>;
+	/** Order in which invocations started; an older one never replaces a newer entry. */
+	readonly generation: number;
 }
 
 export type CacheEntry = PrerenderEntry | CdnEntry;
@@ -53,34 +53,28 @@ export type CacheEntry = PrerenderEntry | CdnEntry;
 // Connection-level headers describe one transfer, not the stored representation.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade'];
 
-// https://fetch.spec.whatwg.org/#null-body-status
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** Prepares `headers` (already browser-facing) and `body` for replay, setting `date` if the function did not. */
+/**
+ * Prepares `headers` (already browser-facing) and `body` for replay, setting `date` if the function
+ * did not. The result holds the body as a Blob only; `body` itself is not kept.
+ */
 export function prepareResponse(
 	status: number,
 	headers: Headers,
 	body: Uint8Array,
 	storedAt: number,
 ): StoredResponse {
+	const blob = new Blob([body as Uint8Array<ArrayBuffer>]);
 	const prepared = new Headers(headers);
 	for (const name of HOP_BY_HOP) prepared.delete(name);
 	// Set per replay; removed here so a replay never carries two of them.
 	prepared.delete(VERCEL_CACHE_HEADER);
 	prepared.delete('age');
-	if (!NULL_BODY_STATUSES.has(status)) prepared.set('content-length', String(body.byteLength));
+	if (!NULL_BODY_STATUSES.has(status)) prepared.set('content-length', String(blob.size));
 	if (!prepared.has('date')) prepared.set('date', new Date(storedAt).toUTCString());
 	const list = [...prepared];
-	let bytes = body.byteLength;
+	let bytes = blob.size;
 	for (const [name, value] of list) bytes += name.length + value.length;
-	return {
-		status,
-		headers: list,
-		body,
-		blob: new Blob([body as Uint8Array<ArrayBuffer>]),
-		storedAt,
-		bytes,
-	};
+	return { status, headers: list, blob, storedAt, bytes };
 }
 
 /** Whole seconds since `storedAt`. */

@@ -2,7 +2,7 @@
  * The caches of the local Vercel runtime: the prerender (ISR) cache and the CDN cache for ordinary
  * functions, sharing one byte-bounded LRU store.
  */
-import { createBackgroundTasks } from './background.ts';
+import { createBackgroundWork } from './background.ts';
 import { createCdnCache } from './cdn-cache.ts';
 import type { CacheContext } from './context.ts';
 import type { CacheEntry } from './entry.ts';
@@ -20,7 +20,10 @@ export function createCaches(options: CacheOptions = {}): Caches {
 		throw new TypeError(`Cache invokeTimeoutMs must be a positive number, got ${String(timeout)}`);
 	}
 	const store = createMemoryStore<CacheEntry>(options.maxBytes ?? DEFAULT_MAX_BYTES);
-	const background = createBackgroundTasks();
+	// Each regeneration handles its own outcome; only a throwing callback can land here.
+	const background = createBackgroundWork((error) =>
+		console.error('[cache] background work failed', error),
+	);
 	const context: CacheContext = {
 		store,
 		background,

@@ -2,6 +2,7 @@
  * Calling a function from the caches: the request it receives, a timeout, and reading the body.
  */
 import { VERCEL_ERROR_HEADER } from '../../src/platform/vercel.ts';
+import { requestWithBody } from '../web-request.ts';
 import type { BufferedResponse } from './entry.ts';
 import type { Invoke } from './types.ts';
 
@@ -49,15 +50,12 @@ export function cacheableRequest(url: string, visitor: Request, signal: AbortSig
 
 /** The visitor's request, body included, at `url`. */
 export function forwardedRequest(url: string, visitor: Request, signal: AbortSignal): Request {
-	// Node needs `duplex` to send a streamed body; the DOM typings do not know it yet.
-	const init: RequestInit & { duplex: 'half' } = {
+	return requestWithBody(url, {
 		method: visitor.method,
 		headers: visitor.headers,
 		body: visitor.body,
-		duplex: 'half',
 		signal,
-	};
-	return new Request(url, init);
+	});
 }
 
 /** Invokes and reads the whole body, all within `timeoutMs`. */

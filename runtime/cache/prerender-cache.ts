@@ -34,6 +34,7 @@ import {
 	readPrerenderRequest,
 	RETRY_AFTER_FAILURE_MS,
 } from './prerender-policy.ts';
+import { createRetryTimes } from './retry-times.ts';
 import type { Invoke, PrerenderCache, PrerenderOutput } from './types.ts';
 
 /** One regeneration's result: the response every waiter gets, and the entry if it was cacheable. */
@@ -54,6 +55,7 @@ interface Target {
 export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const { store, now } = context;
 	const flights = createSingleFlight<Generation>();
+	const retryTimes = createRetryTimes();
 	const fallbacks = new WeakMap<PrerenderOutput, StoredResponse>();
 	const warnedSetCookie = new Set<string>();
 	let generations = 0;
@@ -63,13 +65,16 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		return entry?.kind === 'prerender' ? entry : undefined;
 	};
 
-	// https://vercel.com/docs/incremental-static-regeneration ("On failure"): keep the last good entry,
-	// retry no sooner than 30 s later. A newer entry stored meanwhile is left alone.
-	const markFailed = (key: string, generation: number): void => {
-		const current = storedEntry(key);
-		if (current !== undefined && current.generation < generation) {
-			store.set(key, { ...current, retryAfter: now() + RETRY_AFTER_FAILURE_MS });
-		}
+	// https://vercel.com/docs/incremental-static-regeneration ("On failure"): keep the last good entry
+	// or the fallback, and regenerate in the background no sooner than 30 s later. A newer entry
+	// stored meanwhile is left alone, and a cold render without a fallback has nothing to delay.
+	const markFailed = (target: Target, generation: number): void => {
+		const current = storedEntry(target.key);
+		const skip =
+			current === undefined
+				? target.output.fallback === undefined
+				: current.generation > generation;
+		if (!skip) retryTimes.set(target.key, now() + RETRY_AFTER_FAILURE_MS);
 	};
 
 	const warnOnSetCookie = (target: Target, headers: Headers): void => {
@@ -92,26 +97,29 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 			);
 			const response = prerenderResponse(buffered, now());
 			if (!isCacheablePrerenderStatus(buffered.status)) {
-				markFailed(target.key, generation);
+				markFailed(target, generation);
 				return { response, entry: undefined };
 			}
 			warnOnSetCookie(target, buffered.headers);
 			const entry = createPrerenderEntry(buffered, response, target.output.config, generation);
 			const current = storedEntry(target.key);
-			if (current === undefined || current.generation < generation) store.set(target.key, entry);
+			if (current === undefined || current.generation < generation) {
+				store.set(target.key, entry);
+				retryTimes.delete(target.key);
+			}
 			return { response, entry };
 		} catch (error) {
-			markFailed(target.key, generation);
+			markFailed(target, generation);
 			throw error;
 		}
 	};
 
-	const regenerateInBackground = (target: Target): void => {
-		if (flights.has(target.key)) return;
+	const regenerateInBackground = (key: string, target: () => Target): void => {
+		if (flights.has(key)) return;
 		const report = (failure: unknown) =>
-			context.onRegenerationError({ key: target.key, reason: failureReason(failure) });
-		const flight = flights.join(target.key, () => generate(target));
-		context.background.track(
+			context.onRegenerationError({ key, reason: failureReason(failure) });
+		const flight = flights.join(key, () => generate(target()));
+		context.background.add(
 			flight.then(({ entry, response }) => {
 				if (entry === undefined) report(response.status);
 			}, report),
@@ -152,41 +160,44 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		async serve(request, output, invoke, url = new URL(request.url)) {
 			const { config } = output;
 			const query = allowedQuery(url.search, config.allowQuery);
-			const target: Target = {
-				key: prerenderKey(url, output.outputPath, query),
+			const key = prerenderKey(url, output.outputPath, query);
+			const entry = storedEntry(key);
+			const at = now();
+			const facts = readPrerenderRequest(request, url, config);
+			const state = { hasFallback: output.fallback !== undefined, retryAfter: retryTimes.get(key) };
+			const decision = decidePrerender(facts, entry, state, at);
+			const head = request.method === 'HEAD';
+			// Built only for the actions that invoke, so a HIT does not pay for it.
+			const target = (): Target => ({
+				key,
 				url: functionUrl(url, config, query),
 				visitor: request,
 				output,
 				invoke,
-			};
-			const entry = storedEntry(target.key);
-			const at = now();
-			const facts = readPrerenderRequest(request, url, config);
-			const hasFallback = output.fallback !== undefined;
-			const decision = decidePrerender(facts, entry, { hasFallback }, at);
-			const head = request.method === 'HEAD';
+			});
 			// decidePrerender serves an entry or the fallback only when there is one.
 			switch (decision.action) {
 				case 'serve-entry':
-					if (decision.background) regenerateInBackground(target);
+					if (decision.background) regenerateInBackground(key, target);
 					return replay(entry!, decision.status, ageSeconds(entry!.storedAt, at), head);
 				case 'serve-fallback':
-					regenerateInBackground(target);
+					if (decision.background) regenerateInBackground(key, target);
 					return replay(fallbackFor(output, at)!, decision.status, 0, head);
 				case 'invoke-and-store': {
-					const flight = flights.join(target.key, () => generate(target));
+					const flight = flights.join(key, () => generate(target()));
 					return foreground(flight, decision.status, head);
 				}
 				case 'revalidate': {
-					const flight = flights.start(target.key, () => generate(target));
+					const flight = flights.start(key, () => generate(target()));
 					return foreground(flight, decision.status, head);
 				}
 				case 'bypass':
 				case 'pass-through': {
 					const forward = decision.action === 'bypass' ? cacheableRequest : forwardedRequest;
+					const forwardUrl = functionUrl(url, config, query);
 					const response = await invokeStreaming(
 						invoke,
-						(signal) => forward(target.url, request, signal),
+						(signal) => forward(forwardUrl, request, signal),
 						context.invokeTimeoutMs,
 					);
 					return uncachedResponse(response, decision.status, head);

@@ -9,7 +9,7 @@ import type { PrerenderConfig } from '../output/prerender-config.ts';
 interface QueryPair {
 	/** Decoded name, compared with `allowQuery`. */
 	readonly name: string;
-	/** The `name=value` segment exactly as it appears in the URL. */
+	/** The `name=value` segment as it appears in the search it was given. */
 	readonly segment: string;
 }
 
@@ -34,7 +34,9 @@ function queryPairs(search: string): QueryPair[] {
 /**
  * The allowed part of `search` in canonical form: `allowQuery` undefined keeps every param, `[]`
  * none, a list only those names. Params are sorted by name (stably, so repeated names keep their
- * order); values stay exactly as sent (spec §1.1 [U]: no encoding normalisation).
+ * order). Segments are kept as routing hands them over, not re-encoded here; routing merges the
+ * `dest` query through URLSearchParams, which normalises their encoding (`a%20b` and `a+b` both
+ * arrive as `a+b`, so they share a key). Spec §1.1 [U].
  */
 export function allowedQuery(search: string, allowQuery: readonly string[] | undefined): string {
 	if (allowQuery?.length === 0) return '';

@@ -7,12 +7,13 @@
  */
 import {
 	CACHE_STATUS,
-	CACHEABLE_PRERENDER_STATUSES,
+	CACHEABLE_STATUSES,
 	PRERENDER_BYPASS_COOKIE,
 	PRERENDER_REVALIDATE_HEADER,
 	type CacheStatus,
 } from '../../src/platform/vercel.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
+import { conditionSource, matchCondition } from '../routing/has.ts';
 import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
 import {
 	prepareResponse,
@@ -20,10 +21,10 @@ import {
 	type PrerenderEntry,
 	type StoredResponse,
 } from './entry.ts';
-import { cookieValue, matchesHas } from './has-match.ts';
 
 /**
- * After a failed regeneration the last good entry is kept and retried no sooner than this.
+ * After a failed regeneration the last good entry (or the fallback) is kept, and the next
+ * background regeneration starts no sooner than this.
  * @see https://vercel.com/docs/incremental-static-regeneration ("On failure")
  */
 export const RETRY_AFTER_FAILURE_MS = 30_000;
@@ -49,7 +50,14 @@ export interface PrerenderDecision {
 	readonly background: boolean;
 }
 
-export type PrerenderEntryState = Pick<PrerenderEntry, 'staleAt' | 'retryAfter'>;
+export type PrerenderEntryState = Pick<PrerenderEntry, 'staleAt'>;
+
+/** What else about the key matters besides its entry. */
+export interface PrerenderKeyState {
+	readonly hasFallback: boolean;
+	/** No background regeneration before this instant; set after a failed one, 0 otherwise. */
+	readonly retryAfter: number;
+}
 
 export function readPrerenderRequest(
 	request: Request,
@@ -58,14 +66,15 @@ export function readPrerenderRequest(
 ): PrerenderRequestFacts {
 	const token = config.bypassToken;
 	const bypassFor = config.experimentalBypassFor;
+	// Conditions as in route `has` (spec §1 `experimentalBypassFor`); cookies parsed once, if read.
+	const source = conditionSource(url, request.headers);
 	return {
 		method: request.method,
 		// A wrong or missing token makes an ordinary request (spec §3).
-		draftMode:
-			token !== undefined &&
-			cookieValue(request.headers.get('cookie'), PRERENDER_BYPASS_COOKIE) === token,
+		draftMode: token !== undefined && source.cookies.get(PRERENDER_BYPASS_COOKIE) === token,
 		bypassFor:
-			bypassFor !== undefined && bypassFor.some((field) => matchesHas(field, request, url)),
+			bypassFor !== undefined &&
+			bypassFor.some((field) => matchCondition(field, source) !== undefined),
 		revalidate: token !== undefined && request.headers.get(PRERENDER_REVALIDATE_HEADER) === token,
 	};
 }
@@ -82,6 +91,7 @@ const BYPASS = decision('bypass', CACHE_STATUS.BYPASS, false);
 const REVALIDATE = decision('revalidate', CACHE_STATUS.REVALIDATED, false);
 const MISS = decision('invoke-and-store', CACHE_STATUS.MISS, false);
 const PRERENDER = decision('serve-fallback', CACHE_STATUS.PRERENDER, true);
+const PRERENDER_AWAITING_RETRY = decision('serve-fallback', CACHE_STATUS.PRERENDER, false);
 const HIT = decision('serve-entry', CACHE_STATUS.HIT, false);
 const STALE_REGENERATE = decision('serve-entry', CACHE_STATUS.STALE, true);
 const STALE_AWAITING_RETRY = decision('serve-entry', CACHE_STATUS.STALE, false);
@@ -90,7 +100,7 @@ const STALE_AWAITING_RETRY = decision('serve-entry', CACHE_STATUS.STALE, false);
 export function decidePrerender(
 	request: PrerenderRequestFacts,
 	entry: PrerenderEntryState | undefined,
-	config: { readonly hasFallback: boolean },
+	key: PrerenderKeyState,
 	now: number,
 ): PrerenderDecision {
 	if (request.method !== 'GET' && request.method !== 'HEAD') return PASS_THROUGH;
@@ -98,14 +108,19 @@ export function decidePrerender(
 	if (request.draftMode || request.bypassFor) return BYPASS;
 	// https://vercel.com/docs/build-output-api/features#on-demand-incremental-static-regeneration-isr
 	if (request.revalidate) return REVALIDATE;
-	if (entry === undefined) return config.hasFallback ? PRERENDER : MISS;
+	// A cold render without a fallback is in the foreground: the visitor waits for it, so there is
+	// nothing to delay.
+	if (entry === undefined && !key.hasFallback) return MISS;
+	// https://vercel.com/docs/incremental-static-regeneration ("On failure")
+	const retry = now >= key.retryAfter;
+	if (entry === undefined) return retry ? PRERENDER : PRERENDER_AWAITING_RETRY;
 	if (now < entry.staleAt) return HIT;
-	return now >= entry.retryAfter ? STALE_REGENERATE : STALE_AWAITING_RETRY;
+	return retry ? STALE_REGENERATE : STALE_AWAITING_RETRY;
 }
 
 /** @see https://vercel.com/docs/incremental-static-regeneration ("On failure") */
 export function isCacheablePrerenderStatus(status: number): boolean {
-	return CACHEABLE_PRERENDER_STATUSES.has(status);
+	return CACHEABLE_STATUSES.has(status);
 }
 
 /**
@@ -146,7 +161,7 @@ export function createPrerenderEntry(
 ): PrerenderEntry {
 	const { storedAt } = response;
 	const staleAt = prerenderStaleAt(config.expiration, buffered.headers, storedAt);
-	return { ...response, kind: 'prerender', staleAt, retryAfter: 0, generation };
+	return { ...response, kind: 'prerender', staleAt, generation };
 }
 
 /** The fallback file as a response: `initialStatus`, `initialHeaders` and its content type. */

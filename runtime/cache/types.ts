@@ -1,5 +1,6 @@
 /** The contract between the caches and the handler that routes requests to them. */
 import type { PrerenderConfig } from '../output/prerender-config.ts';
+import type { StoreStats } from './store.ts';
 
 /** Calls a function with a web Request. Never throws for HTTP errors; may throw/reject if the function crashes. */
 export type Invoke = (request: Request) => Promise<Response>;
@@ -35,7 +36,7 @@ export interface Caches {
 	/** Resolves when every background regeneration in flight has settled (used by shutdown and tests). */
 	settled(): Promise<void>;
 	/** Current total stored bytes and entry count (for logs/bench). */
-	stats(): { entries: number; bytes: number; maxBytes: number };
+	stats(): StoreStats;
 }
 
 export interface CacheOptions {

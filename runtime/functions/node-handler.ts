@@ -10,6 +10,7 @@
  */
 import { Readable, Writable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { NULL_BODY_STATUSES } from '../null-body-statuses.ts';
 
 export type NodeListener = (req: IncomingMessageShim, res: ServerResponseShim) => unknown;
 
@@ -49,8 +50,6 @@ function createIncomingMessage(request: Request): IncomingMessageShim {
 		connection: socket,
 	});
 }
-
-const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export class ServerResponseShim extends Writable {
 	statusCode = 200;
@@ -145,7 +144,7 @@ export class ServerResponseShim extends Writable {
 		for (const [name, value] of this.#headers) {
 			for (const item of [value].flat()) headers.append(name, item);
 		}
-		const hasBody = !this.#isHead && !NO_BODY_STATUSES.has(this.statusCode);
+		const hasBody = !this.#isHead && !NULL_BODY_STATUSES.has(this.statusCode);
 		const body = hasBody
 			? new ReadableStream<Uint8Array>({ start: (controller) => (this.#controller = controller) })
 			: null;

@@ -28,24 +28,4 @@ export function runWithRequestContext<T>(context: RequestContext, work: () => T)
 	return storage.run(context, work);
 }
 
-export interface BackgroundWork {
-	/** `waitUntil`: keeps `promise` alive past the response; a rejection is reported, not thrown. */
-	add(promise: Promise<unknown>): void;
-	/** Resolves when every promise added so far (and while waiting) has settled. */
-	settled(): Promise<void>;
-}
-
-export function createBackgroundWork(onError: (error: unknown) => void): BackgroundWork {
-	const pending = new Set<Promise<unknown>>();
-	return {
-		add(promise) {
-			const tracked: Promise<unknown> = promise
-				.catch(onError)
-				.finally(() => pending.delete(tracked));
-			pending.add(tracked);
-		},
-		async settled() {
-			while (pending.size > 0) await Promise.allSettled([...pending]);
-		},
-	};
-}
+export { createBackgroundWork, type BackgroundWork } from '../cache/background.ts';

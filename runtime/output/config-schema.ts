@@ -40,7 +40,7 @@ const MatchableValueSchema = z.union([
 export type MatchableValue = z.infer<typeof MatchableValueSchema>;
 
 /** @see https://vercel.com/docs/build-output-api/configuration#has-field */
-const HasFieldSchema = z.discriminatedUnion('type', [
+export const HasFieldSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('host'), value: MatchableValueSchema }),
 	z.object({
 		type: z.enum(['header', 'cookie', 'query']),

@@ -5,12 +5,7 @@
  * @see https://github.com/vercel/vercel/blob/main/packages/build-utils/src/prerender.ts
  */
 import { z } from 'zod';
-
-const hasField = z.object({
-	type: z.enum(['header', 'cookie', 'query', 'host']),
-	key: z.string().optional(),
-	value: z.string().optional(),
-});
+import { HasFieldSchema } from './config-schema.ts';
 
 export const PrerenderConfigSchema = z
 	.object({
@@ -45,7 +40,8 @@ export const PrerenderConfigSchema = z
 		initialHeaders: z.record(z.string(), z.string()).optional(),
 		initialStatus: z.number().int().optional(),
 		exposeErrBody: z.boolean().optional(),
-		experimentalBypassFor: z.array(hasField).optional(),
+		/** Requests matching any of these bypass the cache, as route `has` conditions match. */
+		experimentalBypassFor: z.array(HasFieldSchema).optional(),
 	})
 	.loose();
 

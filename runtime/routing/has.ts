@@ -1,5 +1,5 @@
 /**
- * `has` / `missing` conditions of a source route. A string value is a regular expression matched
+ * `has` / `missing` conditions of a source route, and a prerender's `experimentalBypassFor`. A string value is a regular expression matched
  * against the whole value (as Next.js's `matchHas` does); its named groups can be used in `dest`
  * and `headers`. An object value compares (`eq`, `inc`, `pre`, `gt`, …; `re` searches).
  *
@@ -13,6 +13,7 @@ import { compilePcre } from './pcre.ts';
 export interface ConditionSource {
 	readonly host: string;
 	readonly headers: Headers;
+	/** Parsed from the `Cookie` header on first read. */
 	readonly cookies: ReadonlyMap<string, string>;
 	readonly query: URLSearchParams;
 }
@@ -29,6 +30,19 @@ export function parseCookies(header: string | null): ReadonlyMap<string, string>
 		if (name !== '' && !cookies.has(name)) cookies.set(name, part.slice(equals + 1).trim());
 	}
 	return cookies;
+}
+
+/** The values of a request at `url`; the `Cookie` header is parsed only if a condition reads it. */
+export function conditionSource(url: URL, headers: Headers): ConditionSource {
+	let cookies: ReadonlyMap<string, string> | undefined;
+	return {
+		host: url.hostname,
+		headers,
+		query: url.searchParams,
+		get cookies() {
+			return (cookies ??= parseCookies(headers.get('cookie')));
+		},
+	};
 }
 
 function actualValue(field: HasField, source: ConditionSource): string | undefined {

@@ -6,7 +6,7 @@
  * @see https://github.com/cloudflare/next-on-pages/blob/main/packages/next-on-pages/templates/_worker.js/routes-matcher.ts
  */
 import type { Route, SourceRoute } from '../output/config-schema.ts';
-import { parseCookies, type ConditionSource } from './has.ts';
+import { conditionSource, type ConditionSource } from './has.ts';
 import { matchRoute, substitute, type RouteMatch } from './match.ts';
 import { groupByPhase, nextPhase, type Phase } from './phases.ts';
 import type { FilesystemIndex, RouteResult, RoutingRequest } from './types.ts';
@@ -91,11 +91,17 @@ function runPhase(
 	return 'exhausted';
 }
 
-/** Dest params, overridden by request params of the same name (vercel dev's `Object.assign`). */
+/**
+ * The dest query plus the request's other params. A param the dest sets wins over a request param
+ * of the same name ([U] spec §9.10; `vercel dev` does the opposite), so a visitor cannot replace
+ * what the route chose, e.g. the `x_astro_path` that picks the page an ISR function renders and
+ * the key it is cached under.
+ */
 function mergedSearch(destQuery: URLSearchParams, requestQuery: URLSearchParams): string {
 	const merged = new URLSearchParams(destQuery);
-	for (const key of new Set(requestQuery.keys())) merged.delete(key);
-	for (const [key, value] of requestQuery) merged.append(key, value);
+	for (const [key, value] of requestQuery) {
+		if (!destQuery.has(key)) merged.append(key, value);
+	}
 	const search = merged.toString();
 	return search === '' ? '' : `?${search}`;
 }
@@ -113,20 +119,15 @@ function redirectResult(state: State, url: URL): RouteResult {
 	};
 }
 
-/** Routes `request` through `routes` against the outputs in `files`. */
-export function route(
+type Phases = ReadonlyMap<Phase, readonly SourceRoute[]>;
+
+function routeInPhases(
 	request: RoutingRequest,
-	routes: readonly Route[],
+	url: URL,
+	phases: Phases,
 	files: FilesystemIndex,
 ): RouteResult {
-	const url = new URL(request.url);
-	const phases = groupByPhase(routes);
-	const source: ConditionSource = {
-		host: url.hostname,
-		headers: request.headers,
-		cookies: parseCookies(request.headers.get('cookie')),
-		query: url.searchParams,
-	};
+	const source = conditionSource(url, request.headers);
 	const state: State = {
 		path: url.pathname,
 		destQuery: new URLSearchParams(),
@@ -167,4 +168,22 @@ export function route(
 		if (path !== undefined) return found(path);
 	}
 	return { kind: 'not-found', path: state.path, status: state.status, headers: state.headers };
+}
+
+/** Routes a request; `url` is `request.url` parsed. */
+export type Router = (request: RoutingRequest, url: URL) => RouteResult;
+
+/** A router for `routes` against the outputs in `files`, with the routes grouped by phase once. */
+export function createRouter(routes: readonly Route[], files: FilesystemIndex): Router {
+	const phases = groupByPhase(routes);
+	return (request, url) => routeInPhases(request, url, phases, files);
+}
+
+/** Routes `request` through `routes` against the outputs in `files`. */
+export function route(
+	request: RoutingRequest,
+	routes: readonly Route[],
+	files: FilesystemIndex,
+): RouteResult {
+	return createRouter(routes, files)(request, new URL(request.url));
 }

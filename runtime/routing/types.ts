@@ -23,7 +23,7 @@ export type RouteResult =
 			readonly kind: OutputKind;
 			/** Its key in the filesystem index (the rewritten path). */
 			readonly path: string;
-			/** The dest query merged with the request query, `?…` or empty. */
+			/** The dest query plus the request params it does not set, `?…` or empty. */
 			readonly search: string;
 			/** Forced by a matched route (e.g. Astro's 404 route). */
 			readonly status?: number;

@@ -6,6 +6,8 @@ export interface ChildStats {
 	readonly heapUsed: number;
 	readonly arrayBuffers: number;
 	readonly cache: { entries: number; bytes: number; maxBytes: number };
+	/** Function invocations so far, by rendered path (`x_astro_path`) or function path. */
+	readonly invocations: Readonly<Record<string, number>>;
 }
 
 export interface RuntimeChild {

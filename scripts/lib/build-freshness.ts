@@ -30,6 +30,6 @@ export function reasonToBuild(state: BuildState): string | null {
 	if (state.newestInput > state.builtAt) return 'sources changed since the last build';
 	if (state.builtWith === null) return 'the last build was not made by this project';
 	if (!sameStamp(state.builtWith, state.wanted))
-		return 'ISR_EXPIRATION or ISR_BYPASS_TOKEN changed';
+		return 'ISR_EXPIRATION, ISR_BYPASS_TOKEN or REVALIDATE_COOLDOWN_SECONDS changed';
 	return null;
 }

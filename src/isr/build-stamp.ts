@@ -13,10 +13,14 @@ export interface BuildStamp {
 	readonly expiration: number | false;
 	/** `generated` when the build made its own token; otherwise a hash of the configured one. */
 	readonly bypassToken: string;
+	readonly cooldown: number;
 }
 
 export function buildStampOf(
-	config: Pick<IsrConfig, 'expiration' | 'bypassToken' | 'bypassTokenSource'>,
+	config: Pick<
+		IsrConfig,
+		'expiration' | 'bypassToken' | 'bypassTokenSource' | 'publicRevalidateCooldownSeconds'
+	>,
 ): BuildStamp {
 	return {
 		expiration: config.expiration,
@@ -24,9 +28,12 @@ export function buildStampOf(
 			config.bypassTokenSource === 'generated'
 				? 'generated'
 				: `sha256:${createHash('sha256').update(config.bypassToken).digest('hex').slice(0, 16)}`,
+		cooldown: config.publicRevalidateCooldownSeconds,
 	};
 }
 
 export function sameStamp(a: BuildStamp, b: BuildStamp): boolean {
-	return a.expiration === b.expiration && a.bypassToken === b.bypassToken;
+	return (
+		a.expiration === b.expiration && a.bypassToken === b.bypassToken && a.cooldown === b.cooldown
+	);
 }

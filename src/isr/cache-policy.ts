@@ -13,10 +13,14 @@
  * @see https://vercel.com/docs/caching/cache-control-headers
  * @see https://docs.astro.build/en/guides/integrations-guide/vercel/#isr
  */
-import { VERCEL_CDN_CACHE_CONTROL_HEADER } from '../platform/vercel.ts';
+import {
+	DEFAULT_BROWSER_CACHE_CONTROL,
+	VERCEL_CDN_CACHE_CONTROL_HEADER,
+} from '../platform/vercel.ts';
 import type { IsrConfig } from './config.ts';
 
-export const BROWSER_REVALIDATE = 'public, max-age=0, must-revalidate';
+/** The platform's own default, sent explicitly so it does not depend on a platform default. */
+export const BROWSER_REVALIDATE = DEFAULT_BROWSER_CACHE_CONTROL;
 export const NO_STORE = 'no-store';
 
 /** Routes that ask the edge for a shorter lifetime than the site-wide expiration, in seconds. */

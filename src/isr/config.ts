@@ -13,6 +13,7 @@ import { z } from 'zod';
 
 export const ISR_EXPIRATION_ENV = 'ISR_EXPIRATION';
 export const ISR_BYPASS_TOKEN_ENV = 'ISR_BYPASS_TOKEN';
+export const REVALIDATE_COOLDOWN_ENV = 'REVALIDATE_COOLDOWN_SECONDS';
 
 export const DEFAULT_EXPIRATION_SECONDS = 60;
 
@@ -30,11 +31,12 @@ const TOKEN_ALPHABET = /^[A-Za-z0-9._~-]+$/;
 export const ISR_EXCLUDE: readonly (string | RegExp)[] = [/^\/api(\/|$)/, '/ssr'];
 
 /**
- * Paths a visitor may revalidate without the secret (the Revalidate button), and how often.
- * Edit this list to offer the button on more pages; anything else needs `REVALIDATE_SECRET`.
+ * Paths a visitor may revalidate without the secret (the Revalidate button). Edit this list to
+ * offer the button on more pages; anything else needs `REVALIDATE_SECRET`.
  */
 export const PUBLIC_REVALIDATE_PATHS: readonly string[] = ['/', '/isr', '/data.json'];
-export const PUBLIC_REVALIDATE_COOLDOWN_SECONDS = 10;
+/** How young a render the button may not replace; `REVALIDATE_COOLDOWN_SECONDS` overrides it. */
+export const DEFAULT_PUBLIC_REVALIDATE_COOLDOWN_SECONDS = 10;
 
 export interface IsrConfig {
 	/** Seconds before a cached page is regenerated in the background, or `false` for "until revalidated or redeployed". */
@@ -53,13 +55,25 @@ export class IsrConfigError extends Error {
 	override name = 'IsrConfigError';
 }
 
+function isWholeSeconds(raw: string): boolean {
+	return /^\d+$/.test(raw) && Number(raw) >= 1 && Number.isSafeInteger(Number(raw));
+}
+
+const cooldownSchema = z
+	.string()
+	.trim()
+	.refine(isWholeSeconds, {
+		error: (issue) =>
+			`${REVALIDATE_COOLDOWN_ENV}=${JSON.stringify(issue.input)} is not allowed: use a whole number of seconds ≥ 1 (default ${DEFAULT_PUBLIC_REVALIDATE_COOLDOWN_SECONDS}).`,
+	})
+	.transform(Number);
+
 const expirationSchema = z
 	.string()
 	.trim()
 	.transform((raw, ctx): number | false => {
 		if (raw === 'false') return false;
-		if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number.isSafeInteger(Number(raw)))
-			return Number(raw);
+		if (isWholeSeconds(raw)) return Number(raw);
 		ctx.addIssue({
 			code: 'custom',
 			message: `${ISR_EXPIRATION_ENV}=${JSON.stringify(raw)} is not allowed: use a whole number of seconds ≥ 1 (for example 60), or "false" to keep pages until they are revalidated or redeployed.`,
@@ -117,6 +131,14 @@ export function resolveIsrConfig(
 		bypassTokenSource = 'generated';
 	}
 
+	let cooldown = DEFAULT_PUBLIC_REVALIDATE_COOLDOWN_SECONDS;
+	const rawCooldown = env[REVALIDATE_COOLDOWN_ENV];
+	if (rawCooldown !== undefined && rawCooldown !== '') {
+		const parsed = cooldownSchema.safeParse(rawCooldown);
+		if (parsed.success) cooldown = parsed.data;
+		else problems.push(...parsed.error.issues.map((issue) => issue.message));
+	}
+
 	if (problems.length > 0) {
 		throw new IsrConfigError(`Invalid ISR configuration:\n- ${problems.join('\n- ')}`);
 	}
@@ -127,6 +149,6 @@ export function resolveIsrConfig(
 		bypassTokenSource,
 		exclude: ISR_EXCLUDE,
 		publicRevalidatePaths: PUBLIC_REVALIDATE_PATHS,
-		publicRevalidateCooldownSeconds: PUBLIC_REVALIDATE_COOLDOWN_SECONDS,
+		publicRevalidateCooldownSeconds: cooldown,
 	};
 }

@@ -5,3 +5,6 @@ export const GENERATED_AT_HEADER = 'x-generated-at';
 
 /** The one element on a page that carries the page's own render time. */
 export const GENERATED_AT_ATTRIBUTE = 'data-generated-at';
+
+/** The element showing when the page's edge copy expires (absent when only revalidation ends it). */
+export const EXPIRES_AT_ATTRIBUTE = 'data-expires-at';

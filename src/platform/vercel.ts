@@ -33,15 +33,13 @@ export const CDN_CACHE_CONTROL_HEADER = 'cdn-cache-control';
 /** Header that lets automation through Deployment Protection. @see https://vercel.com/docs/deployment-protection/methods-to-bypass-deployment-protection/protection-bypass-automation */
 export const PROTECTION_BYPASS_HEADER = 'x-vercel-protection-bypass';
 
-/** Statuses a prerender function's response may be stored with. @see https://vercel.com/docs/incremental-static-regeneration */
-export const CACHEABLE_PRERENDER_STATUSES: ReadonlySet<number> = new Set([
-	200, 301, 302, 307, 308, 404, 410,
-]);
-
-/** Statuses an ordinary function's response may be CDN-cached with. @see https://vercel.com/docs/caching/cdn-cache */
-export const CACHEABLE_CDN_STATUSES: ReadonlySet<number> = new Set([
-	200, 301, 302, 307, 308, 404, 410,
-]);
+/**
+ * Statuses a function's response may be cached with, by the prerender (ISR) cache and the CDN
+ * cache alike.
+ * @see https://vercel.com/docs/incremental-static-regeneration
+ * @see https://vercel.com/docs/caching/cdn-cache
+ */
+export const CACHEABLE_STATUSES: ReadonlySet<number> = new Set([200, 301, 302, 307, 308, 404, 410]);
 
 /** `Cache-Control` the platform sends to browsers when the function set none. @see https://vercel.com/docs/headers/response-headers */
 export const DEFAULT_BROWSER_CACHE_CONTROL = 'public, max-age=0, must-revalidate';

@@ -6,12 +6,11 @@
 import type { IsrConfig } from '../isr/config.ts';
 import { identifyCaller, type Caller } from './auth.ts';
 import { readJsonBody } from './body.ts';
-import { combineCooldowns, decideCooldown } from './cooldown.ts';
 import { RevalidateError, type RevalidateErrorCode } from './errors.ts';
-import { revalidationTargets, type HostEnv, type Target } from './hosts.ts';
+import { revalidationTargets, type HostEnv } from './hosts.ts';
 import { parseRevalidateBody } from './paths.ts';
 import { decidePublicRequest } from './public-rules.ts';
-import { readServedRenderTime } from './render-time.ts';
+import { publicRetryAfter } from './render-time.ts';
 import { errorBody, summarizeResults, type ErrorBody, type RevalidationResult } from './results.ts';
 import { revalidatePaths } from './revalidate.ts';
 
@@ -139,7 +138,13 @@ async function decide(
 		timeoutMs: deps.timeoutMs,
 	};
 	if (caller === 'public') {
-		const retryAfter = await checkCooldown(requested, targets[0]!, fetchOptions, deps);
+		const retryAfter = await publicRetryAfter(
+			requested,
+			targets[0]!,
+			fetchOptions,
+			deps.now,
+			deps.config.publicRevalidateCooldownSeconds,
+		);
 		if (retryAfter !== undefined) {
 			return {
 				status: 429,
@@ -159,33 +164,6 @@ async function decide(
 	});
 	record.results = results;
 	return summarizeResults(results, deps.now());
-}
-
-/** Seconds to wait before the visitor may regenerate these paths, or `undefined` when allowed. */
-async function checkCooldown(
-	requested: readonly string[],
-	target: Target,
-	fetchOptions: Parameters<typeof readServedRenderTime>[2],
-	deps: HandlerDeps,
-): Promise<number | undefined> {
-	const paths = [...new Set(requested)];
-	const renderTimes = await Promise.all(
-		paths.map((path) => readServedRenderTime(target, path, fetchOptions)),
-	);
-	const now = deps.now();
-	const decisions = renderTimes.map((renderedAt, unique) => {
-		if (renderedAt === undefined) {
-			const index = requested.indexOf(paths[unique]!);
-			throw new RevalidateError(
-				'render_time_unavailable',
-				`Could not read the current render time of paths[${index}]; nothing was regenerated. Try again later.`,
-				index,
-			);
-		}
-		return decideCooldown(renderedAt, now, deps.config.publicRevalidateCooldownSeconds);
-	});
-	const combined = combineCooldowns(decisions);
-	return combined.allowed ? undefined : combined.retryAfterSeconds;
 }
 
 function unauthorized(message: string, index?: number): Outcome {

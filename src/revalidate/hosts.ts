@@ -71,26 +71,47 @@ export function isLoopback(hostname: string): boolean {
 	return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
-/** On Vercel, as opposed to a laptop: the local runtime sets `VERCEL=1` with a loopback `VERCEL_URL`. */
-function isDeployed(env: HostEnv): boolean {
-	if (env.VERCEL === undefined || env.VERCEL === '') return false;
-	const [deployment] = parseHostList(env.VERCEL_URL, 'VERCEL_URL');
-	return !deployment || !isLoopback(new URL(deployment.origin).hostname);
+/** The environment's host lists, parsed once per call. */
+interface Hosts {
+	/** `VERCEL_URL`: this deployment, or the local runtime's own `host:port`. */
+	readonly deployment: Target | undefined;
+	/** On Vercel, as opposed to the local runtime (loopback `VERCEL_URL`) or no runtime at all. */
+	readonly deployed: boolean;
+	readonly production: readonly Target[];
+	readonly own: readonly Target[];
+	readonly extra: readonly Target[];
 }
 
-function ownHosts(env: HostEnv): Target[] {
-	return [
-		...parseHostList(env.VERCEL_URL, 'VERCEL_URL'),
-		...parseHostList(env.VERCEL_BRANCH_URL, 'VERCEL_BRANCH_URL'),
-		...parseHostList(env.VERCEL_PROJECT_PRODUCTION_URL, 'VERCEL_PROJECT_PRODUCTION_URL'),
-		...parseHostList(env.REVALIDATE_HOSTS, 'REVALIDATE_HOSTS'),
-	];
+function readHosts(env: HostEnv): Hosts {
+	const [deployment] = parseHostList(env.VERCEL_URL, 'VERCEL_URL');
+	const production = parseHostList(
+		env.VERCEL_PROJECT_PRODUCTION_URL,
+		'VERCEL_PROJECT_PRODUCTION_URL',
+	);
+	const extra = parseHostList(env.REVALIDATE_HOSTS, 'REVALIDATE_HOSTS');
+	const branch = parseHostList(env.VERCEL_BRANCH_URL, 'VERCEL_BRANCH_URL');
+	const local = deployment !== undefined && isLoopback(new URL(deployment.origin).hostname);
+	return {
+		deployment,
+		deployed: env.VERCEL !== undefined && env.VERCEL !== '' && !local,
+		production,
+		own: [...(deployment ? [deployment] : []), ...branch, ...production, ...extra],
+		extra,
+	};
+}
+
+function isTrusted(url: URL, hosts: Hosts): boolean {
+	if (!hosts.deployed && isLoopback(url.hostname)) {
+		// The local runtime: only its own port, so a forged `Host: localhost:9999` cannot send the
+		// token to another local process. With no runtime at all (`astro dev`), any loopback port.
+		return hosts.deployment === undefined || url.port === new URL(hosts.deployment.origin).port;
+	}
+	return hosts.own.some((target) => target.host === url.host);
 }
 
 /** Whether the request arrived on one of this deployment's own hosts (`url.host`, port included). */
 export function isTrustedHost(url: URL, env: HostEnv): boolean {
-	if (!isDeployed(env) && isLoopback(url.hostname)) return true;
-	return ownHosts(env).some((target) => target.host === url.host);
+	return isTrusted(url, readHosts(env));
 }
 
 /**
@@ -98,7 +119,8 @@ export function isTrustedHost(url: URL, env: HostEnv): boolean {
  * the request's host is not ours, before any token could be sent.
  */
 export function revalidationTargets(url: URL, env: HostEnv): Target[] {
-	if (!isTrustedHost(url, env)) {
+	const hosts = readHosts(env);
+	if (!isTrusted(url, hosts)) {
 		throw new RevalidateError(
 			'untrusted_host',
 			"This request arrived on a host that is not one of this deployment's domains; add it to REVALIDATE_HOSTS to revalidate there.",
@@ -106,13 +128,9 @@ export function revalidationTargets(url: URL, env: HostEnv): Target[] {
 	}
 	const targets: Target[] = [{ origin: url.origin, host: url.host }];
 	// A preview deployment's production domain is served by another deployment, with its own
-	// cache and token: only the production deployment revalidates it.
-	if (env.VERCEL_ENV === 'production') {
-		targets.push(
-			...parseHostList(env.VERCEL_PROJECT_PRODUCTION_URL, 'VERCEL_PROJECT_PRODUCTION_URL'),
-		);
-	}
-	targets.push(...parseHostList(env.REVALIDATE_HOSTS, 'REVALIDATE_HOSTS'));
+	// cache and token: only the production deployment revalidates it, and never the local runtime.
+	if (env.VERCEL_ENV === 'production' && hosts.deployed) targets.push(...hosts.production);
+	targets.push(...hosts.extra);
 	const seen = new Set<string>();
 	return targets.filter((target) => !seen.has(target.host) && seen.add(target.host));
 }

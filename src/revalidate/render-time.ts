@@ -1,3 +1,5 @@
+import { combineCooldowns, decideCooldown } from './cooldown.ts';
+import { RevalidateError } from './errors.ts';
 import type { Target } from './hosts.ts';
 import { fetchFromSite, readGeneratedAt, type SiteFetchOptions } from './revalidate.ts';
 
@@ -17,4 +19,36 @@ export async function readServedRenderTime(
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Seconds a visitor must wait before regenerating `requested` (the body's paths, duplicates
+ * included, so errors can name an index), or `undefined` when every path is old enough.
+ * Throws `render_time_unavailable` when a render time cannot be read: nothing is regenerated.
+ */
+export async function publicRetryAfter(
+	requested: readonly string[],
+	target: Target,
+	options: SiteFetchOptions,
+	now: () => number,
+	cooldownSeconds: number,
+): Promise<number | undefined> {
+	const paths = [...new Set(requested)];
+	const renderTimes = await Promise.all(
+		paths.map((path) => readServedRenderTime(target, path, options)),
+	);
+	const at = now();
+	const decisions = renderTimes.map((renderedAt, unique) => {
+		if (renderedAt === undefined) {
+			const index = requested.indexOf(paths[unique]!);
+			throw new RevalidateError(
+				'render_time_unavailable',
+				`Could not read the current render time of paths[${index}]; nothing was regenerated. Try again later.`,
+				index,
+			);
+		}
+		return decideCooldown(renderedAt, at, cooldownSeconds);
+	});
+	const combined = combineCooldowns(decisions);
+	return combined.allowed ? undefined : combined.retryAfterSeconds;
 }

@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import { GENERATED_AT_HEADER } from '../isr/wire.ts';
 import {
 	CACHE_STATUS,
-	CACHEABLE_PRERENDER_STATUSES,
+	CACHEABLE_STATUSES,
 	PRERENDER_REVALIDATE_HEADER,
 	PROTECTION_BYPASS_HEADER,
 	VERCEL_CACHE_HEADER,
@@ -72,7 +72,7 @@ async function revalidateOne(
 	await response.body?.cancel();
 
 	// https://vercel.com/docs/incremental-static-regeneration#caching-behavior (cacheable statuses)
-	if (!CACHEABLE_PRERENDER_STATUSES.has(response.status)) {
+	if (!CACHEABLE_STATUSES.has(response.status)) {
 		return failed(
 			response.status,
 			`the page answered ${response.status}, which is never cached; the last good copy is still served`,

@@ -44,23 +44,24 @@ describe('the ISR page in a real browser', () => {
 		await page.screenshot({ path: SCREENSHOT, fullPage: true });
 	});
 
-	it('regenerates the page with Revalidate once the cooldown allows, keeps the new render cached, and asks to wait when pressed again', async () => {
+	it('regenerates the page with Revalidate, keeps the new render cached, and asks to wait when pressed again', async () => {
 		await page.goto(`${site.url}/isr`);
 		const before = await renderTime();
 		const widget = page.locator('[data-revalidate="/isr"]');
 		const button = widget.getByRole('button', { name: 'Revalidate' });
 		const status = () => widget.getByRole('status').textContent();
 
-		// The page was rendered moments ago by the test above: visitors must wait for the cooldown.
+		// The page may have been rendered moments ago by the test above: a visitor then waits out
+		// the cooldown (REVALIDATE_COOLDOWN_SECONDS, 3 s in the test build), as the status line says.
 		await button.click();
-		await expect.poll(status).toMatch(/try again in \d+ s/);
-		const wait = Number((await status())?.match(/in (\d+) s/)?.[1]);
-		expect(wait).toBeGreaterThan(0);
-		expect(await renderTime()).toBe(before);
-		await page.waitForTimeout(wait * 1000);
-
-		await button.click();
-		await expect.poll(status, { timeout: 10_000 }).toMatch(/^Regenerated at /);
+		await expect.poll(status).toMatch(/^Regenerated at |try again in \d+ s/);
+		const wait = (await status())?.match(/try again in (\d+) s/)?.[1];
+		if (wait !== undefined) {
+			expect(await renderTime()).toBe(before);
+			await page.waitForTimeout(Number(wait) * 1000);
+			await button.click();
+		}
+		await expect.poll(status).toMatch(/^Regenerated at /);
 		const after = await renderTime();
 		expect(after).not.toBe(before);
 

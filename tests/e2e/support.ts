@@ -17,7 +17,14 @@ export interface Site {
 	close(): Promise<void>;
 }
 
-export async function startSite(env: Readonly<Record<string, string>> = {}): Promise<Site> {
+/**
+ * Starts the runtime over the test build. `onRender` hears the URL of every function invocation,
+ * so tests count renders exactly.
+ */
+export async function startSite(
+	env: Readonly<Record<string, string>> = {},
+	onRender: (url: string) => void = () => undefined,
+): Promise<Site> {
 	let now = Date.now();
 	Object.assign(process.env, env);
 	const runtime = await createRuntime({
@@ -25,8 +32,10 @@ export async function startSite(env: Readonly<Record<string, string>> = {}): Pro
 		// No `.env` of the developer's: the test decides the environment.
 		projectRoot: build.root,
 		now: () => now,
+		onInvoke: ({ url }) => onRender(url),
 	});
 	const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+	runtime.setPublicHost(server.host);
 	return {
 		url: server.url,
 		runtime,

@@ -1,5 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../runtime/cli.ts';
+import { parseCliOptions, serve } from '../../runtime/cli.ts';
+import { silentLogger } from '../../runtime/log.ts';
+import { fixture } from './support/fixtures.ts';
 
 describe('parseCliOptions', () => {
 	it('defaults to localhost:4321 and .vercel/output', () => {
@@ -42,5 +46,22 @@ describe('parseCliOptions', () => {
 
 	it('rejects unknown flags', () => {
 		expect(() => parseCliOptions(['--prot', '1'], {})).toThrow(/Unknown option '--prot'/);
+	});
+});
+
+describe('serve', () => {
+	it('gives functions the host and the port actually bound as VERCEL_URL', async () => {
+		const options = parseCliOptions(['--port', '0', '--host', '127.0.0.1', '--quiet'], {});
+		const { runtime, server } = await serve(
+			{ ...options, dir: fixture('functions') },
+			silentLogger,
+			join(tmpdir(), 'no-such-project'),
+		);
+		const response = await fetch(`${server.url}/env`);
+		const { VERCEL_URL } = (await response.json()) as Record<string, string>;
+		expect(server.url).toBe(`http://${VERCEL_URL}`);
+		expect(VERCEL_URL).toMatch(/^127\.0\.0\.1:[1-9]\d*$/);
+		await server.close();
+		await runtime.close();
 	});
 });

@@ -26,7 +26,7 @@ describe('readDotenvFiles', () => {
 });
 
 describe('functionEnv', () => {
-	const base = { dotenv: {}, functions: {}, processEnv: {}, vercelUrl: 'localhost:4321' };
+	const base = { dotenv: {}, functions: {}, processEnv: {}, publicHost: 'localhost:4321' };
 
 	it('adds file and function variables the shell did not set', () => {
 		const env = functionEnv({

@@ -14,15 +14,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const root = testSiteRoot(process.pid);
 	const expiration = 60;
 	const bypassToken = randomBytes(32).toString('base64url');
+	const cooldown = 3;
 	const log = await buildTestSite(root, {
 		ISR_EXPIRATION: String(expiration),
 		ISR_BYPASS_TOKEN: bypassToken,
+		REVALIDATE_COOLDOWN_SECONDS: String(cooldown),
 	});
 	project.provide('siteBuild', {
 		root,
 		outputDir: `${root}.vercel/output`,
 		expiration,
 		bypassToken,
+		cooldown,
 		log,
 	});
 	return () => rm(root, { recursive: true, force: true });

@@ -22,6 +22,8 @@ export interface SiteBuild {
 	readonly outputDir: string;
 	readonly expiration: number;
 	readonly bypassToken: string;
+	/** Seconds before the public Revalidate button may replace a render. */
+	readonly cooldown: number;
 	/** Everything the build printed. */
 	readonly log: string;
 }

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createBackgroundTasks, createSingleFlight } from '../../../runtime/cache/background.ts';
+import { createBackgroundWork, createSingleFlight } from '../../../runtime/cache/background.ts';
 import { deferred } from './support.ts';
 
-describe('createBackgroundTasks', () => {
-	it('settles only after every tracked task, including ones started meanwhile', async () => {
-		const tasks = createBackgroundTasks();
+describe('createBackgroundWork', () => {
+	it('settles only after every added promise, including ones added meanwhile', async () => {
+		const work = createBackgroundWork(() => undefined);
 		const first = deferred<void>();
 		const second = deferred<void>();
 		const done: string[] = [];
-		tasks.track(
+		work.add(
 			first.promise.then(() => {
 				done.push('first');
-				tasks.track(second.promise.then(() => done.push('second')));
+				work.add(second.promise.then(() => done.push('second')));
 			}),
 		);
-		const settled = tasks.settled().then(() => done.push('settled'));
+		const settled = work.settled().then(() => done.push('settled'));
 		first.resolve();
 		await Promise.resolve();
 		second.resolve();
@@ -22,10 +22,12 @@ describe('createBackgroundTasks', () => {
 		expect(done).toEqual(['first', 'second', 'settled']);
 	});
 
-	it('settles when a tracked task rejects', async () => {
-		const tasks = createBackgroundTasks();
-		tasks.track(Promise.reject(new Error('handled elsewhere')));
-		await expect(tasks.settled()).resolves.toBeUndefined();
+	it('reports a rejection to onError and still settles', async () => {
+		const errors: unknown[] = [];
+		const { add, settled } = createBackgroundWork((error) => errors.push(error));
+		add(Promise.reject(new Error('late failure')));
+		await expect(settled()).resolves.toBeUndefined();
+		expect(errors).toEqual([new Error('late failure')]);
 	});
 });
 

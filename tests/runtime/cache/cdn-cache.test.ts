@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createCaches } from '../../../runtime/cache/index.ts';
-import { deferred, fakeClock, get, recordingInvoke, START } from './support.ts';
+import { deferred, get, recordingInvoke, setupCaches, START } from './support.ts';
 
 const API = 'https://a.test/api/data?x=1';
-
-function setup() {
-	const clock = fakeClock();
-	const errors: string[] = [];
-	const caches = createCaches({
-		now: clock.now,
-		onRegenerationError: ({ reason }) => errors.push(reason),
-	});
-	return { clock, caches, errors };
-}
 
 const cached = (cacheControl: Record<string, string>) =>
 	recordingInvoke((_, call) => new Response(`render ${call}`, { headers: cacheControl }));
 
 describe('CDN cache', () => {
 	it('answers MISS, then HIT, then STALE with one background revalidation, then HIT', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 's-maxage=10, stale-while-revalidate=50' });
 
 		const miss = await caches.cdn.serve(get(API), '/api', invoke);
@@ -46,7 +35,7 @@ describe('CDN cache', () => {
 	});
 
 	it('answers MISS again once the stale-while-revalidate window is over', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 's-maxage=10, stale-while-revalidate=5' });
 		await caches.cdn.serve(get(API), '/api', invoke);
 		clock.advance(15_000);
@@ -56,7 +45,7 @@ describe('CDN cache', () => {
 	});
 
 	it('does not collapse concurrent cold misses', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const gate = deferred<void>();
 		const { invoke, calls } = recordingInvoke(async () => {
 			await gate.promise;
@@ -69,7 +58,7 @@ describe('CDN cache', () => {
 	});
 
 	it('keys on host, path and the full query', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 's-maxage=60' });
 		await caches.cdn.serve(get(API), '/api', invoke);
 		await caches.cdn.serve(get(`${API}&y=2`), '/api', invoke);
@@ -80,7 +69,7 @@ describe('CDN cache', () => {
 	});
 
 	it('streams responses it may not store and answers MISS every time', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 'private, s-maxage=60' });
 		for (const call of [1, 2]) {
 			const response = await caches.cdn.serve(get(API), '/api', invoke);
@@ -92,7 +81,7 @@ describe('CDN cache', () => {
 	});
 
 	it('never stores for requests with Authorization or Range, or other methods', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 's-maxage=60' });
 		await caches.cdn.serve(get(API, { headers: { authorization: 'Bearer t' } }), '/api', invoke);
 		await caches.cdn.serve(get(API, { headers: { range: 'bytes=0-1' } }), '/api', invoke);
@@ -103,7 +92,7 @@ describe('CDN cache', () => {
 	});
 
 	it('consumes Vercel-CDN-Cache-Control and forwards CDN-Cache-Control and Cache-Control', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke } = cached({
 			'vercel-cdn-cache-control': 'max-age=60',
 			'cdn-cache-control': 'max-age=30',
@@ -119,14 +108,14 @@ describe('CDN cache', () => {
 	});
 
 	it('strips s-maxage and stale-while-revalidate when only Cache-Control was used', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke } = cached({ 'cache-control': 'public, s-maxage=60, stale-while-revalidate=9' });
 		const response = await caches.cdn.serve(get(API), '/api', invoke);
 		expect(response.headers.get('cache-control')).toBe('public');
 	});
 
 	it('serves HEAD from the GET entry', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 's-maxage=60' });
 		const head = await caches.cdn.serve(get(API, { method: 'HEAD' }), '/api', invoke);
 		expect(await head.text()).toBe('');
@@ -137,7 +126,7 @@ describe('CDN cache', () => {
 	});
 
 	it('keeps the variant named by Vary and replaces it when another is asked for', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = cached({ 'cache-control': 's-maxage=60', vary: 'accept-language' });
 		const french = () => get(API, { headers: { 'accept-language': 'fr' } });
 		await caches.cdn.serve(french(), '/api', invoke);
@@ -154,7 +143,7 @@ describe('CDN cache', () => {
 	});
 
 	it('revalidates a stale entry in the foreground for Pragma: no-cache', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke } = cached({ 'cache-control': 's-maxage=10, stale-while-revalidate=60' });
 		await caches.cdn.serve(get(API), '/api', invoke);
 		clock.advance(10_000);
@@ -168,7 +157,7 @@ describe('CDN cache', () => {
 	});
 
 	it('keeps the stale entry when a background revalidation is not storable', async () => {
-		const { clock, caches, errors } = setup();
+		const { clock, caches, errors } = setupCaches();
 		const { invoke } = recordingInvoke((_, call) =>
 			call === 1
 				? new Response('good', {
@@ -184,6 +173,41 @@ describe('CDN cache', () => {
 		expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
 		expect(await stale.text()).toBe('good');
 		await caches.settled();
-		expect(errors[0]).toBe('not storable: status 500');
+		expect(errors[0]?.reason).toBe('not storable: status 500');
 	});
+
+	const newerStores: Record<string, { wait: number; init: RequestInit; status: string }> = {
+		'a MISS after the stale-while-revalidate window': { wait: 5_000, init: {}, status: 'MISS' },
+		'a Pragma: no-cache revalidation': {
+			wait: 1_000,
+			init: { headers: { pragma: 'no-cache' } },
+			status: 'REVALIDATED',
+		},
+	};
+	for (const [label, { wait, init, status }] of Object.entries(newerStores)) {
+		it(`does not let a slow background revalidation replace the entry of ${label}`, async () => {
+			const { clock, caches } = setupCaches();
+			const slow = deferred<Response>();
+			const headers = { 'cache-control': 's-maxage=10, stale-while-revalidate=5' };
+			const { invoke, calls } = recordingInvoke((_, call) =>
+				call === 2 ? slow.promise : new Response(`render ${call}`, { headers }),
+			);
+			await caches.cdn.serve(get(API), '/api', invoke);
+			clock.advance(10_000);
+			const stale = await caches.cdn.serve(get(API), '/api', invoke);
+			expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
+
+			clock.advance(wait);
+			const newer = await caches.cdn.serve(get(API, init), '/api', invoke);
+			expect(newer.headers.get('x-vercel-cache')).toBe(status);
+			expect(await newer.text()).toBe('render 3');
+
+			slow.resolve(new Response('render 2 (old data)', { headers }));
+			await caches.settled();
+			const hit = await caches.cdn.serve(get(API), '/api', invoke);
+			expect(hit.headers.get('x-vercel-cache')).toBe('HIT');
+			expect(await hit.text()).toBe('render 3');
+			expect(calls).toHaveLength(3);
+		});
+	}
 });

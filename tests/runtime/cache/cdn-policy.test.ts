@@ -135,7 +135,7 @@ describe('createCdnEntry and matchesVary', () => {
 		const responsePlan = planCdnResponse(200, headers);
 		if (!responsePlan.store) throw new Error('expected a storable plan');
 		const request = new Request('https://a.test/api', { headers: { 'accept-language': 'fr' } });
-		const entry = createCdnEntry(200, headers, new Uint8Array(), responsePlan, request, START);
+		const entry = createCdnEntry(200, headers, new Uint8Array(), responsePlan, request, START, 1);
 
 		expect(new Headers(entry.headers as [string, string][]).get('cache-control')).toBe('public');
 		expect(entry).toMatchObject({ staleAt: START + 60_000, staleUntil: START + 60_000 });

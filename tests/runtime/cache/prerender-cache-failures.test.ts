@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCaches } from '../../../runtime/cache/index.ts';
 import type { Invoke } from '../../../runtime/cache/types.ts';
-import { fakeClock, get, prerenderOutput, recordingInvoke, TOKEN } from './support.ts';
+import { get, prerenderOutput, recordingInvoke, setupCaches, TOKEN } from './support.ts';
 
 const URL_ISR = 'https://a.test/_isr';
-
-function setup(options: { invokeTimeoutMs?: number } = {}) {
-	const clock = fakeClock();
-	const errors: { key: string; reason: string }[] = [];
-	const caches = createCaches({
-		now: clock.now,
-		onRegenerationError: (info) => errors.push(info),
-		...options,
-	});
-	return { clock, caches, errors };
-}
+const LOADING = new TextEncoder().encode('<p>loading</p>');
 
 /** First call renders 'good', later calls fail as `fail` says, then render again when `healed`. */
 function failingAfterFirst(fail: () => Promise<Response>) {
@@ -40,7 +29,7 @@ describe('prerender cache failures', () => {
 
 	for (const [label, fail] of Object.entries(failures)) {
 		it(`keeps the last good entry after ${label} and retries no sooner than 30 s later`, async () => {
-			const { clock, caches, errors } = setup();
+			const { clock, caches, errors } = setupCaches();
 			const { invoke, calls, heal } = failingAfterFirst(fail);
 			const output = prerenderOutput({ expiration: 10 });
 			await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -72,7 +61,7 @@ describe('prerender cache failures', () => {
 
 	it('keeps the last good entry after a timeout and retries no sooner than 30 s later', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-		const { clock, caches, errors } = setup({ invokeTimeoutMs: 1_000 });
+		const { clock, caches, errors } = setupCaches({ invokeTimeoutMs: 1_000 });
 		const { invoke, calls } = failingAfterFirst(() => new Promise<Response>(() => {}));
 		const output = prerenderOutput({ expiration: 10 });
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -96,7 +85,7 @@ describe('prerender cache failures', () => {
 	});
 
 	it('stores nothing when a cold MISS fails, and hands the client the error response', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke(
 			(_, call) => new Response(`error ${call}`, { status: 503 }),
 		);
@@ -112,7 +101,7 @@ describe('prerender cache failures', () => {
 	});
 
 	it('lets a throw on a cold MISS reach every collapsed caller', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const invoke: Invoke = async () => {
 			throw new Error('crashed');
 		};
@@ -126,7 +115,7 @@ describe('prerender cache failures', () => {
 
 	it('answers 504 FUNCTION_INVOCATION_TIMEOUT when a cold MISS times out', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-		const { caches } = setup({ invokeTimeoutMs: 500 });
+		const { caches } = setupCaches({ invokeTimeoutMs: 500 });
 		const invoke: Invoke = () => new Promise<Response>(() => {});
 		const pending = caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
 		await vi.advanceTimersByTimeAsync(500);
@@ -136,21 +125,64 @@ describe('prerender cache failures', () => {
 		expect(response.headers.get('x-vercel-cache')).toBe('MISS');
 	});
 
-	it('keeps serving the fallback while generation fails, retrying on a later request', async () => {
-		const { caches, errors } = setup();
-		const { invoke, calls } = recordingInvoke(() => new Response('no', { status: 500 }));
-		const output = prerenderOutput({}, { body: new Uint8Array([1]), contentType: undefined });
+	it('keeps serving the fallback while generation fails, retrying no sooner than 30 s later', async () => {
+		const { clock, caches, errors } = setupCaches();
+		let healed = false;
+		const { invoke, calls } = recordingInvoke((_, call) =>
+			healed ? new Response(`render ${call}`) : new Response('no', { status: 500 }),
+		);
+		const output = prerenderOutput({}, { body: LOADING, contentType: 'text/html' });
+		const first = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		await caches.settled();
+		expect(first.headers.get('x-vercel-cache')).toBe('PRERENDER');
+		expect(calls).toHaveLength(1);
+
+		clock.advance(29_999);
+		const waiting = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		await caches.settled();
+		expect(waiting.headers.get('x-vercel-cache')).toBe('PRERENDER');
+		expect(await waiting.text()).toBe('<p>loading</p>');
+		expect(calls).toHaveLength(1);
+
+		clock.advance(1);
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
 		await caches.settled();
-		const again = await caches.prerender.serve(get(URL_ISR), output, invoke);
-		await caches.settled();
-		expect(again.headers.get('x-vercel-cache')).toBe('PRERENDER');
 		expect(calls).toHaveLength(2);
 		expect(errors.map((e) => e.reason)).toEqual(['status 500', 'status 500']);
+
+		healed = true;
+		clock.advance(30_000);
+		await caches.prerender.serve(get(URL_ISR), output, invoke);
+		await caches.settled();
+		const hit = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect(hit.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(await hit.text()).toBe('render 3');
+	});
+
+	it('lifts the retry delay once a render succeeds', async () => {
+		const { clock, caches } = setupCaches();
+		const { invoke, calls } = recordingInvoke((_, call) =>
+			call === 1 ? new Response('no', { status: 500 }) : new Response(`render ${call}`),
+		);
+		const output = prerenderOutput({ expiration: 10 }, { body: LOADING, contentType: undefined });
+		await caches.prerender.serve(get(URL_ISR), output, invoke);
+		await caches.settled();
+		const revalidate = get(URL_ISR, { headers: { 'x-prerender-revalidate': TOKEN } });
+		expect(await (await caches.prerender.serve(revalidate, output, invoke)).text()).toBe(
+			'render 2',
+		);
+
+		clock.advance(10_000);
+		const stale = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		await caches.settled();
+		expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
+		expect(calls).toHaveLength(3);
+		const hit = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect(await hit.text()).toBe('render 3');
 	});
 
 	it('does not let an older regeneration replace the entry of a newer revalidation', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		let releaseSlow: (response: Response) => void = () => {};
 		const { invoke } = recordingInvoke((_, call) => {
 			if (call === 2) return new Promise<Response>((resolve) => (releaseSlow = resolve));

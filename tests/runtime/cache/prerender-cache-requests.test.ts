@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createCaches } from '../../../runtime/cache/index.ts';
-import { fakeClock, get, prerenderOutput, recordingInvoke } from './support.ts';
+import { get, prerenderOutput, recordingInvoke, setupCaches } from './support.ts';
 
 const URL_ISR = 'https://a.test/_isr?x_astro_path=/isr';
 
-function setup() {
-	const clock = fakeClock();
-	const caches = createCaches({
-		now: clock.now,
-		onRegenerationError: () => {},
-		onWarning: () => {},
-	});
-	return { clock, caches };
-}
-
 describe('prerender cache requests and responses', () => {
 	it('keeps the date the function sent', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const date = 'Tue, 01 Dec 2025 00:00:00 GMT';
 		const { invoke } = recordingInvoke(() => new Response('x', { headers: { date } }));
 		const response = await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
@@ -24,7 +13,7 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('strips s-maxage and stale-while-revalidate from the Cache-Control the browser sees', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke } = recordingInvoke(
 			() =>
 				new Response('x', {
@@ -36,7 +25,7 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('keys on the allowed query and strips everything else before invoking', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput({ allowQuery: ['x_astro_path'], passQuery: true });
 
@@ -57,14 +46,14 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('invokes without any query unless passQuery is set', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		await caches.prerender.serve(get(URL_ISR), prerenderOutput({ allowQuery: undefined }), invoke);
 		expect(calls[0]!.url).toBe('https://a.test/_isr');
 	});
 
 	it('keeps one entry per host', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput();
 		await caches.prerender.serve(get('https://a.test/_isr'), output, invoke);
@@ -74,7 +63,7 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('serves HEAD from the GET entry and fills it with a GET invocation', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke(() => new Response('body text'));
 		const output = prerenderOutput();
 
@@ -98,7 +87,7 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('passes other methods through uncached with their body, answering MISS', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke(
 			async (request) => new Response(await request.text()),
 		);
@@ -121,12 +110,7 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('stores a response with Set-Cookie and warns once per output', async () => {
-		const clock = fakeClock();
-		const warnings: string[] = [];
-		const caches = createCaches({
-			now: clock.now,
-			onWarning: ({ message }) => warnings.push(message),
-		});
+		const { clock, caches, warnings } = setupCaches();
 		const { invoke } = recordingInvoke(
 			() => new Response('x', { headers: { 'set-cookie': 'session=abc' } }),
 		);
@@ -138,12 +122,24 @@ describe('prerender cache requests and responses', () => {
 		expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
 		expect(stale.headers.get('set-cookie')).toBe('session=abc');
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toContain('Set-Cookie');
+		expect(warnings[0]!.message).toContain('Set-Cookie');
+	});
+
+	it('counts a stored body once, with its headers and key, in the byte bound', async () => {
+		const { caches } = setupCaches();
+		const { invoke } = recordingInvoke(() => new Response('x'.repeat(300)));
+		await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
+		const hit = await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
+		let headerChars = 0;
+		for (const [name, value] of hit.headers) {
+			if (name !== 'x-vercel-cache' && name !== 'age') headerChars += name.length + value.length;
+		}
+		const key = 'isr:a.test/_isr?x_astro_path=/isr';
+		expect(caches.stats().bytes).toBe(300 + headerChars + key.length);
 	});
 
 	it('serves a response larger than the store bound without storing it', async () => {
-		const clock = fakeClock();
-		const caches = createCaches({ now: clock.now, maxBytes: 1_000 });
+		const { caches } = setupCaches({ maxBytes: 1_000 });
 		const { invoke, calls } = recordingInvoke(() => new Response('x'.repeat(2_000)));
 		const output = prerenderOutput();
 		const first = await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -155,8 +151,7 @@ describe('prerender cache requests and responses', () => {
 	});
 
 	it('evicts the least recently used entry across both caches when the byte bound is reached', async () => {
-		const clock = fakeClock();
-		const caches = createCaches({ now: clock.now, maxBytes: 1_000 });
+		const { caches } = setupCaches({ maxBytes: 1_000 });
 		const { invoke, calls } = recordingInvoke(() => new Response('x'.repeat(300)));
 		const output = prerenderOutput();
 		const serve = (path: string) =>

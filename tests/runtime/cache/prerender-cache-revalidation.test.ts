@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createCaches } from '../../../runtime/cache/index.ts';
-import { fakeClock, get, prerenderOutput, recordingInvoke, TOKEN } from './support.ts';
+import { get, prerenderOutput, recordingInvoke, setupCaches, TOKEN } from './support.ts';
 
 const URL_ISR = 'https://a.test/_isr?x_astro_path=/isr';
 const revalidateHeader = (token: string) => ({ headers: { 'x-prerender-revalidate': token } });
 const bypassCookie = (token: string) => ({ headers: { cookie: `__prerender_bypass=${token}` } });
 
-function setup() {
-	const clock = fakeClock();
-	const caches = createCaches({ now: clock.now, onRegenerationError: () => {} });
-	return { clock, caches };
-}
-
 describe('prerender cache on-demand revalidation and bypass', () => {
 	it('regenerates in the foreground on x-prerender-revalidate and answers REVALIDATED', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput({ expiration: false });
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -36,7 +29,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('revalidates with HEAD too, storing the GET entry', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput();
 		const head = get(URL_ISR, { method: 'HEAD', ...revalidateHeader(TOKEN) });
@@ -50,7 +43,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('keeps the old entry and returns the error response, not REVALIDATED, when revalidation fails', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke } = recordingInvoke((_, call) =>
 			call === 1 ? new Response('good') : new Response('broken', { status: 500 }),
 		);
@@ -72,7 +65,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('treats a wrong revalidate token as an ordinary request', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput();
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -86,7 +79,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('answers BYPASS for the Draft Mode cookie and stores nothing', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput();
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -106,7 +99,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('does not store a BYPASS render on a cold key', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke } = recordingInvoke();
 		const output = prerenderOutput();
 		await caches.prerender.serve(get(URL_ISR, bypassCookie(TOKEN)), output, invoke);
@@ -114,7 +107,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('treats a Draft Mode cookie with a wrong token as an ordinary request', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke } = recordingInvoke();
 		const output = prerenderOutput();
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -127,7 +120,7 @@ describe('prerender cache on-demand revalidation and bypass', () => {
 	});
 
 	it('answers BYPASS for a request matching experimentalBypassFor', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput({
 			experimentalBypassFor: [{ type: 'header', key: 'next-action' }],

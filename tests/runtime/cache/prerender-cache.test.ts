@@ -1,30 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createCaches } from '../../../runtime/cache/index.ts';
 import {
 	deferred,
-	fakeClock,
 	get,
 	prerenderOutput,
 	recordingInvoke,
+	setupCaches,
 	START,
 	type Deferred,
 } from './support.ts';
 
 const URL_ISR = 'https://a.test/_isr?x_astro_path=/isr';
 
-function setup() {
-	const clock = fakeClock();
-	const caches = createCaches({
-		now: clock.now,
-		onRegenerationError: () => {},
-		onWarning: () => {},
-	});
-	return { clock, caches };
-}
-
 describe('prerender cache', () => {
 	it('answers MISS on a cold key, then HIT with the stored date and a rising age', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput();
 
@@ -44,7 +33,7 @@ describe('prerender cache', () => {
 	});
 
 	it('collapses 50 concurrent cold requests into one invocation, all answered MISS', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const gate: Deferred<Response> = deferred();
 		const { invoke, calls } = recordingInvoke(() => gate.promise);
 		const output = prerenderOutput();
@@ -61,7 +50,7 @@ describe('prerender cache', () => {
 	});
 
 	it('serves STALE after expiration and regenerates exactly once in the background', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const gates: Deferred<Response>[] = [];
 		const { invoke, calls } = recordingInvoke((_, call) => {
 			if (call === 1) return new Response('first');
@@ -91,7 +80,7 @@ describe('prerender cache', () => {
 	});
 
 	it('treats expiration: false as fresh until revalidated', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke, calls } = recordingInvoke();
 		const output = prerenderOutput({ expiration: false });
 		await caches.prerender.serve(get(URL_ISR), output, invoke);
@@ -102,7 +91,7 @@ describe('prerender cache', () => {
 	});
 
 	it('turns an entry stale after the shorter lifetime of its CDN cache header', async () => {
-		const { clock, caches } = setup();
+		const { clock, caches } = setupCaches();
 		const { invoke } = recordingInvoke(
 			(_, call) =>
 				new Response(`render ${call}`, {
@@ -129,7 +118,7 @@ describe('prerender cache', () => {
 	});
 
 	it('serves the fallback as PRERENDER while generating in the background, then the result', async () => {
-		const { caches } = setup();
+		const { caches } = setupCaches();
 		const gate = deferred<Response>();
 		const { invoke, calls } = recordingInvoke(() => gate.promise);
 		const output = prerenderOutput(

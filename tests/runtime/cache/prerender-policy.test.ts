@@ -18,8 +18,9 @@ const facts = (overrides: Partial<PrerenderRequestFacts> = {}): PrerenderRequest
 	revalidate: false,
 	...overrides,
 });
-const noFallback = { hasFallback: false };
-const fresh = { staleAt: START + 60_000, retryAfter: 0 };
+const noFallback = { hasFallback: false, retryAfter: 0 };
+const withFallback = { hasFallback: true, retryAfter: 0 };
+const fresh = { staleAt: START + 60_000 };
 
 describe('decidePrerender', () => {
 	it('invokes and stores on a cold key (MISS)', () => {
@@ -31,7 +32,7 @@ describe('decidePrerender', () => {
 	});
 
 	it('serves the fallback and regenerates in the background on a cold key with a fallback', () => {
-		expect(decidePrerender(facts(), undefined, { hasFallback: true }, START)).toEqual({
+		expect(decidePrerender(facts(), undefined, withFallback, START)).toEqual({
 			action: 'serve-fallback',
 			status: 'PRERENDER',
 			background: true,
@@ -55,13 +56,33 @@ describe('decidePrerender', () => {
 	});
 
 	it('serves STALE without regenerating until the retry time after a failure', () => {
-		const failed = { staleAt: START, retryAfter: START + RETRY_AFTER_FAILURE_MS };
-		expect(decidePrerender(facts(), failed, noFallback, START + 29_999).background).toBe(false);
-		expect(decidePrerender(facts(), failed, noFallback, START + 30_000).background).toBe(true);
+		const stale = { staleAt: START };
+		const failed = { hasFallback: false, retryAfter: START + RETRY_AFTER_FAILURE_MS };
+		expect(decidePrerender(facts(), stale, failed, START + 29_999)).toEqual({
+			action: 'serve-entry',
+			status: 'STALE',
+			background: false,
+		});
+		expect(decidePrerender(facts(), stale, failed, START + 30_000).background).toBe(true);
+	});
+
+	it('serves the fallback without regenerating until the retry time after a failure', () => {
+		const failed = { hasFallback: true, retryAfter: START + RETRY_AFTER_FAILURE_MS };
+		expect(decidePrerender(facts(), undefined, failed, START + 29_999)).toEqual({
+			action: 'serve-fallback',
+			status: 'PRERENDER',
+			background: false,
+		});
+		expect(decidePrerender(facts(), undefined, failed, START + 30_000).background).toBe(true);
+	});
+
+	it('renders a cold key without a fallback in the foreground even within the retry time', () => {
+		const failed = { hasFallback: false, retryAfter: START + RETRY_AFTER_FAILURE_MS };
+		expect(decidePrerender(facts(), undefined, failed, START).action).toBe('invoke-and-store');
 	});
 
 	it('treats expiration: false as fresh until revalidated', () => {
-		const forever = { staleAt: Infinity, retryAfter: 0 };
+		const forever = { staleAt: Infinity };
 		expect(decidePrerender(facts(), forever, noFallback, START + 1e12).status).toBe('HIT');
 	});
 
@@ -72,9 +93,7 @@ describe('decidePrerender', () => {
 			status: 'REVALIDATED',
 			background: false,
 		});
-		expect(decidePrerender(revalidate, undefined, { hasFallback: true }, START).action).toBe(
-			'revalidate',
-		);
+		expect(decidePrerender(revalidate, undefined, withFallback, START).action).toBe('revalidate');
 	});
 
 	it('bypasses for Draft Mode and experimentalBypassFor, before revalidation', () => {

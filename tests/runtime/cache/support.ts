@@ -1,6 +1,12 @@
-/** Fakes shared by the cache tests: a clock, deferred promises, counting invokes, outputs. */
+/** Fakes shared by the cache tests: a clock, deferred promises, counting invokes, outputs, caches. */
+import { createCaches } from '../../../runtime/cache/index.ts';
 import type { PrerenderConfig } from '../../../runtime/output/prerender-config.ts';
-import type { Invoke, PrerenderOutput } from '../../../runtime/cache/types.ts';
+import type {
+	CacheOptions,
+	Caches,
+	Invoke,
+	PrerenderOutput,
+} from '../../../runtime/cache/types.ts';
 
 export const TOKEN = 'test-bypass-token-0123456789abcdef';
 export const START = Date.UTC(2026, 0, 1);
@@ -70,4 +76,29 @@ export function prerenderOutput(
 
 export function get(url: string, init: RequestInit = {}): Request {
 	return new Request(url, init);
+}
+
+export interface CacheSetup {
+	readonly clock: FakeClock;
+	readonly caches: Caches;
+	/** Every `onRegenerationError` report, in order. */
+	readonly errors: { key: string; reason: string }[];
+	/** Every `onWarning` report, in order. */
+	readonly warnings: { key: string; message: string }[];
+}
+
+/** Caches on a fake clock that record their reports instead of logging them. */
+export function setupCaches(
+	options: Pick<CacheOptions, 'invokeTimeoutMs' | 'maxBytes'> = {},
+): CacheSetup {
+	const clock = fakeClock();
+	const errors: CacheSetup['errors'] = [];
+	const warnings: CacheSetup['warnings'] = [];
+	const caches = createCaches({
+		now: clock.now,
+		onRegenerationError: (info) => errors.push(info),
+		onWarning: (info) => warnings.push(info),
+		...options,
+	});
+	return { clock, caches, errors, warnings };
 }

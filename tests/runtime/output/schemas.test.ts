@@ -114,7 +114,26 @@ describe('prerender config schema', () => {
 		[{ expiration: 60, bypassToken: 'short' }, 'bypassToken must be at least 32 characters'],
 		[{ expiration: 60, allowQuery: 'slug' }, 'allowQuery must be array (received string)'],
 		[{ expiration: 60, fallback: 3 }, 'fallback must be string or object (received number)'],
+		[
+			{ expiration: 60, experimentalBypassFor: [{ type: 'query', key: 'id', value: '(' }] },
+			'experimentalBypassFor[0].value is not a valid regular expression',
+		],
+		[
+			{ expiration: 60, experimentalBypassFor: [{ type: 'cookie', value: 'x' }] },
+			'experimentalBypassFor[0].key must be string (received undefined)',
+		],
 	])('names the file and the problem for %j', (config, problem) => {
 		expect(errorOf(parse(config))).toContain(`Invalid ${PRERENDER}: ${problem}`);
+	});
+
+	it('accepts experimentalBypassFor conditions with the has field values routes use', () => {
+		const experimentalBypassFor = [
+			{ type: 'header', key: 'next-action' },
+			{ type: 'cookie', key: 'mode', value: 'draft|preview' },
+			{ type: 'query', key: 'v', value: { gte: 2, neq: '3' } },
+			{ type: 'host', value: { suf: '.preview.test' } },
+		];
+		const config = { expiration: 60, experimentalBypassFor };
+		expect(parse(config)()).toEqual(config);
 	});
 });

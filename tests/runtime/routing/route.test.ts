@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../../../runtime/output/config-schema.ts';
-import { route } from '../../../runtime/routing/route.ts';
+import { createRouter, route } from '../../../runtime/routing/route.ts';
 import type { OutputKind } from '../../../runtime/routing/types.ts';
 
 function files(entries: Record<string, OutputKind>) {
@@ -79,10 +79,10 @@ describe('route', () => {
 		});
 	});
 
-	it('lets request query params override dest params of the same name, as vercel dev does', () => {
+	it('keeps dest query params over request params of the same name and appends the others', () => {
 		const routes: Route[] = [{ src: '^/q$', dest: '/fn?a=dest&b=dest' }];
-		expect(route(request('/q?b=request&c=request'), routes, FS)).toMatchObject({
-			search: '?a=dest&b=request&c=request',
+		expect(route(request('/q?b=request&c=request&b=again'), routes, FS)).toMatchObject({
+			search: '?a=dest&b=dest&c=request',
 		});
 	});
 
@@ -281,11 +281,43 @@ describe('route', () => {
 		});
 	});
 
-	it('treats a full-URL dest as an external rewrite', () => {
+	it('treats a full-URL dest as an external rewrite, its query winning as for other dests', () => {
 		const routes: Route[] = [{ src: '^/ext/(.*)$', dest: 'https://example.com/$1?a=1' }];
-		expect(route(request('/ext/x?b=2'), routes, FS)).toMatchObject({
+		expect(route(request('/ext/x?b=2&a=2'), routes, FS)).toMatchObject({
 			kind: 'proxy',
 			url: 'https://example.com/x?a=1&b=2',
 		});
+	});
+});
+
+describe('createRouter', () => {
+	it('routes like route() with the request URL given already parsed', () => {
+		const routes: Route[] = [{ handle: 'filesystem' }, { src: '^/ssr$', dest: '_render' }];
+		const router = createRouter(routes, FS);
+		const get = request('/ssr?x=1');
+		expect(router(get, new URL(get.url))).toEqual(route(get, routes, FS));
+	});
+
+	it('reads the Cookie header only when a route has a cookie condition to test', () => {
+		class CountingHeaders extends Headers {
+			cookieReads = 0;
+			override get(name: string): string | null {
+				if (name.toLowerCase() === 'cookie') this.cookieReads += 1;
+				return super.get(name);
+			}
+		}
+		const routes: Route[] = [
+			{ src: '^/gated$', dest: '/fn', has: [{ type: 'cookie', key: 'beta' }] },
+			{ handle: 'filesystem' },
+		];
+		const router = createRouter(routes, FS);
+		const send = (path: string) => {
+			const headers = new CountingHeaders({ cookie: 'beta=1' });
+			const url = new URL(path, 'http://localhost:4321');
+			const result = router({ method: 'GET', url: url.href, headers }, url);
+			return { result, cookieReads: headers.cookieReads };
+		};
+		expect(send('/a.txt')).toMatchObject({ result: { kind: 'static' }, cookieReads: 0 });
+		expect(send('/gated')).toMatchObject({ result: { kind: 'function' }, cookieReads: 1 });
 	});
 });

@@ -82,7 +82,7 @@ describe('function environment and background work', () => {
 		vi.stubEnv('VERCEL_ENV', undefined);
 		const client = await createClient('in-process', {
 			outputDir: fixture('functions'),
-			vercelUrl: 'localhost:4399',
+			publicHost: 'localhost:4399',
 		});
 		expect(await (await client.fetch('/env')).json()).toEqual({
 			VERCEL: '1',

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../runtime/server.ts';
+import { publicHost, startServer, type RunningServer } from '../../../runtime/server.ts';
 
 const servers: RunningServer[] = [];
 
@@ -28,12 +29,66 @@ function getWithHost(url: string, host: string): Promise<string> {
 	});
 }
 
+/** Sends `head` (request line and headers) over a socket and returns the whole raw answer. */
+function rawRequest(server: RunningServer, head: string): Promise<string> {
+	const { hostname, port } = new URL(server.url);
+	return new Promise((resolve, reject) => {
+		const socket = connect(Number(port), hostname, () => {
+			socket.end(`${head}\r\nConnection: close\r\n\r\n`);
+		});
+		let answer = '';
+		socket.setEncoding('utf8');
+		socket.on('data', (chunk: string) => (answer += chunk));
+		socket.on('end', () => resolve(answer));
+		socket.on('error', reject);
+	});
+}
+
+// With a content-length, so the raw answer ends with the body.
+const echoUrl = async (request: Request) =>
+	new Response(request.url, { headers: { 'content-length': String(request.url.length) } });
+
 describe('startServer', () => {
 	it('builds the request URL from the Host header', async () => {
 		const server = await serve(async (request) => new Response(request.url));
 		expect(await getWithHost(`${server.url}/a?b=1`, 'example.test:8080')).toBe(
 			'http://example.test:8080/a?b=1',
 		);
+	});
+
+	it.each(['a#', 'a/b', 'a?b', 'user@a', 'a b', 'a:1:2', 'a:99999'])(
+		'answers 400 to Host: %s instead of letting it rewrite the URL',
+		async (host) => {
+			const server = await serve(echoUrl);
+			const answer = await rawRequest(server, `GET /page HTTP/1.1\r\nHost: ${host}`);
+			expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+			expect(answer).toContain('content-type: text/plain');
+			expect(answer).not.toContain('http://');
+		},
+	);
+
+	it('accepts host names, IPv4 and bracketed IPv6 hosts with ports', async () => {
+		const server = await serve(echoUrl);
+		for (const host of ['example.test', 'my_app:3000', '10.0.0.1:80', '[::1]:4321']) {
+			const answer = await rawRequest(server, `GET /page?q=1 HTTP/1.1\r\nHost: ${host}`);
+			expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+			expect(answer.endsWith(`http://${host.replace(/:80$/, '')}/page?q=1`)).toBe(true);
+		}
+	});
+
+	it('uses the listening address when a request has no Host', async () => {
+		const server = await serve(echoUrl);
+		const answer = await rawRequest(server, 'GET /page HTTP/1.0');
+		expect(answer.endsWith(`${server.url}/page`)).toBe(true);
+	});
+
+	it('reads the host of an absolute-form request target, dropping credentials', async () => {
+		const server = await serve(echoUrl);
+		const answer = await rawRequest(
+			server,
+			'GET http://user:pw@proxied.test/x?y=1 HTTP/1.1\r\nHost: other.test',
+		);
+		expect(answer.endsWith('http://proxied.test/x?y=1')).toBe(true);
 	});
 
 	it('keeps a path starting with // a path', async () => {
@@ -61,6 +116,41 @@ describe('startServer', () => {
 		push?.close();
 		expect(new TextDecoder().decode((await reader.read()).value)).toBe('second');
 		expect((await reader.read()).done).toBe(true);
+	});
+
+	it('sends bodies of known length whole, whether written at once or streamed', async () => {
+		const small = new Uint8Array(10_000).fill(97);
+		const large = new Uint8Array(100_000).fill(98);
+		const server = await serve(async (request) => {
+			const body = new URL(request.url).pathname === '/large' ? large : small;
+			return new Response(new Blob([body]), {
+				headers: { 'content-length': String(body.byteLength) },
+			});
+		});
+		for (const [path, body] of [
+			['/small', small],
+			['/large', large],
+		] as const) {
+			const response = await fetch(`${server.url}${path}`);
+			expect(response.headers.get('content-length')).toBe(String(body.byteLength));
+			expect(Buffer.from(await response.arrayBuffer()).equals(body)).toBe(true);
+		}
+	});
+
+	it('answers 500 when a body of known length fails before it is sent', async () => {
+		const failing = new ReadableStream<Uint8Array>({
+			pull: (controller) => controller.error(new Error('disk gone')),
+		});
+		const errors: unknown[] = [];
+		const server = await startServer({
+			handle: async () => new Response(failing, { headers: { 'content-length': '5' } }),
+			port: 0,
+			host: '127.0.0.1',
+			onError: (error) => errors.push(error),
+		});
+		servers.push(server);
+		expect((await fetch(server.url)).status).toBe(500);
+		expect(errors).toHaveLength(1);
 	});
 
 	it('keeps several Set-Cookie headers separate', async () => {
@@ -119,5 +209,20 @@ describe('startServer', () => {
 		release.resolve();
 		expect(await (await inFlight).text()).toBe('finished');
 		await closing;
+	});
+});
+
+describe('publicHost', () => {
+	const bound = (address: string, family = 'IPv4') => ({ address, family, port: 4321 });
+
+	it('names a wildcard bind localhost, with the real port', () => {
+		expect(publicHost('0.0.0.0', bound('0.0.0.0'))).toBe('localhost:4321');
+		expect(publicHost('::', bound('::', 'IPv6'))).toBe('localhost:4321');
+	});
+
+	it('keeps a host name as given and brackets an IPv6 address', () => {
+		expect(publicHost('localhost', bound('::1', 'IPv6'))).toBe('localhost:4321');
+		expect(publicHost('::1', bound('::1', 'IPv6'))).toBe('[::1]:4321');
+		expect(publicHost('127.0.0.1', bound('127.0.0.1'))).toBe('127.0.0.1:4321');
 	});
 });

@@ -83,6 +83,37 @@ describe('prerender fixture through the ISR cache', () => {
 		expect(((await second.json()) as Rendered).count).toBe(first.count + 1);
 		await client.close();
 	});
+	it('keeps the dest slug when a visitor sends another, so a visitor cannot choose the ISR key', async () => {
+		const urls: string[] = [];
+		const client = await createClient('in-process', {
+			outputDir: fixture('prerender'),
+			onInvoke: ({ url }) => urls.push(url),
+		});
+		await client.fetch('/forever/a');
+		const crafted = await client.fetch('/forever/a?slug=b');
+		expect(crafted.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(((await crafted.json()) as Rendered).path).toBe('/blog/post-2');
+		expect(urls).toHaveLength(1);
+		await client.close();
+	});
+});
+
+describe('onInvoke', () => {
+	it('reports each function invocation once, with its output and URL', async () => {
+		const invocations: { outputPath: string; url: string }[] = [];
+		const client = await createClient('in-process', {
+			outputDir: fixture('prerender'),
+			onInvoke: (info) => invocations.push(info),
+		});
+		expect((await client.fetch('/forever/a')).headers.get('x-vercel-cache')).toBe('MISS');
+		expect((await client.fetch('/forever/a')).headers.get('x-vercel-cache')).toBe('HIT');
+		await client.fetch('/api/time');
+		expect(invocations).toEqual([
+			{ outputPath: '/blog/post-2', url: 'http://localhost:4321/blog/post-2' },
+			{ outputPath: '/api/time', url: 'http://localhost:4321/api/time' },
+		]);
+		await client.close();
+	});
 });
 
 describe('what the caches are asked to serve', () => {

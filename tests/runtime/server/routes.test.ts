@@ -73,9 +73,11 @@ describe.each(TRANSPORTS)('routes fixture (%s)', (transport) => {
 		expect((await client.fetch('/submit')).status).toBe(404);
 	});
 
-	it('merges the dest query with the request query, the request winning', async () => {
-		const response = await client.fetch('/query?from=request');
-		expect(await response.json()).toMatchObject({ query: { from: 'request', only: 'dest' } });
+	it('merges the dest query with the request query, the dest winning', async () => {
+		const response = await client.fetch('/query?from=request&extra=request');
+		expect(await response.json()).toMatchObject({
+			query: { from: 'dest', only: 'dest', extra: 'request' },
+		});
 	});
 
 	it('forces the route status and adds route headers, the function keeping its own', async () => {

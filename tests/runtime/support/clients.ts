@@ -30,6 +30,7 @@ export async function createClient(
 		};
 	}
 	const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+	runtime.setPublicHost(server.host);
 	return {
 		runtime,
 		fetch: (path, init) => fetch(new URL(path, server.url), { redirect: 'manual', ...init }),

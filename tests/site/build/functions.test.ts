@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { importFunction, isrPathToken, readJson, type RouteEntry } from './output.ts';
 
@@ -74,9 +74,14 @@ describe('the built _isr function', () => {
 
 describe('the built _render function', () => {
 	it('renders /ssr fresh on every call, with no-store', async () => {
+		// Two calls a second apart on the clock: a fresh render shows each call's own time.
+		vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00Z') });
 		const first = await render.fetch(new Request('https://site.test/ssr'));
+		vi.setSystemTime(new Date('2026-11-22T10:00:01Z'));
 		const second = await render.fetch(new Request('https://site.test/ssr'));
+		vi.useRealTimers();
 		expect(first.headers.get('cache-control')).toBe('no-store');
-		expect(generatedAt(await first.text())).not.toBe(generatedAt(await second.text()));
+		expect(generatedAt(await first.text())).toBe('2026-11-22T10:00:00.000Z');
+		expect(generatedAt(await second.text())).toBe('2026-11-22T10:00:01.000Z');
 	});
 });

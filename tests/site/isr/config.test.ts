@@ -77,6 +77,21 @@ describe('resolveIsrConfig', () => {
 		expect(message).not.toContain(token);
 	});
 
+	it('reads the public revalidation cooldown from REVALIDATE_COOLDOWN_SECONDS, 10 s by default', () => {
+		expect(resolveIsrConfig({}).publicRevalidateCooldownSeconds).toBe(10);
+		expect(
+			resolveIsrConfig({ REVALIDATE_COOLDOWN_SECONDS: '3' }).publicRevalidateCooldownSeconds,
+		).toBe(3);
+	});
+
+	it.each(['0', '2.5', 'soon'])('rejects REVALIDATE_COOLDOWN_SECONDS=%s', (value) => {
+		const message = errorOf({ REVALIDATE_COOLDOWN_SECONDS: value });
+		expect(message).toContain(
+			`REVALIDATE_COOLDOWN_SECONDS=${JSON.stringify(value)} is not allowed`,
+		);
+		expect(message).toContain('whole number of seconds ≥ 1');
+	});
+
 	it('reports every problem at once', () => {
 		const message = errorOf({ ISR_EXPIRATION: 'soon', ISR_BYPASS_TOKEN: 'x' });
 		expect(message).toContain('ISR_EXPIRATION');

@@ -56,6 +56,12 @@ describe('isTrustedHost', () => {
 		expect(isTrustedHost(url('http://127.0.0.1:4321/'), local)).toBe(true);
 	});
 
+	it('trusts only its own port in the local runtime, so a forged Host cannot reach another local process', () => {
+		expect(isTrustedHost(url('http://localhost:9999/'), local)).toBe(false);
+		expect(isTrustedHost(url('http://127.0.0.1:8080/'), local)).toBe(false);
+		expect(isTrustedHost(url('http://localhost/'), local)).toBe(false);
+	});
+
 	it('trusts nothing else when not deployed and nothing is configured', () => {
 		expect(isTrustedHost(url('http://evil.com/'), {})).toBe(false);
 		expect(isTrustedHost(url('http://localhost.evil.com/'), {})).toBe(false);
@@ -64,6 +70,17 @@ describe('isTrustedHost', () => {
 });
 
 describe('revalidationTargets', () => {
+	it('never sends the local token to the production domain, even with VERCEL_ENV=production', () => {
+		const env = {
+			...local,
+			VERCEL_ENV: 'production',
+			VERCEL_PROJECT_PRODUCTION_URL: 'example.com',
+		};
+		expect(revalidationTargets(url('http://localhost:4321/api/revalidate'), env)).toEqual([
+			{ origin: 'http://localhost:4321', host: 'localhost:4321' },
+		]);
+	});
+
 	it('revalidates on the request host first, then the production domain and REVALIDATE_HOSTS', () => {
 		expect(
 			revalidationTargets(url('https://site-abc123.vercel.app/api/revalidate'), deployed),
