@@ -14,6 +14,8 @@ interface QueryPair {
 }
 
 function decodeName(raw: string): string {
+	// Most names need no decoding; skipping it keeps the HIT path cheap.
+	if (!raw.includes('%') && !raw.includes('+')) return raw;
 	try {
 		return decodeURIComponent(raw.replaceAll('+', ' '));
 	} catch {

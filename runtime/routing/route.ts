@@ -5,6 +5,7 @@
  * @see https://vercel.com/docs/build-output-api/configuration#routes
  * @see https://github.com/cloudflare/next-on-pages/blob/main/packages/next-on-pages/templates/_worker.js/routes-matcher.ts
  */
+import { LRUCache } from 'lru-cache';
 import type { Route, SourceRoute } from '../output/config-schema.ts';
 import { conditionSource, type ConditionSource } from './has.ts';
 import { matchRoute, substitute, type RouteMatch } from './match.ts';
@@ -173,10 +174,35 @@ function routeInPhases(
 /** Routes a request; `url` is `request.url` parsed. */
 export type Router = (request: RoutingRequest, url: URL) => RouteResult;
 
-/** A router for `routes` against the outputs in `files`, with the routes grouped by phase once. */
+/** Results remembered per path and query, when those alone decide them. */
+const MEMO_ENTRIES = 1024;
+
+/** Whether some route looks at more of the request than its path and query. */
+function readsRequest(routes: readonly Route[]): boolean {
+	return routes.some(
+		(route) => 'src' in route && (route.has || route.missing || route.methods) !== undefined,
+	);
+}
+
+/**
+ * A router for `routes` against the outputs in `files`, with the routes grouped by phase once.
+ * When no route has `has`, `missing` or `methods`, a result depends only on the path and query,
+ * so the most recent ones are remembered (bounded) and the hot path skips the phases.
+ */
 export function createRouter(routes: readonly Route[], files: FilesystemIndex): Router {
 	const phases = groupByPhase(routes);
-	return (request, url) => routeInPhases(request, url, phases, files);
+	const router: Router = (request, url) => routeInPhases(request, url, phases, files);
+	if (readsRequest(routes)) return router;
+	const memo = new LRUCache<string, RouteResult>({ max: MEMO_ENTRIES });
+	return (request, url) => {
+		const key = `${url.pathname}${url.search}`;
+		let result = memo.get(key);
+		if (result === undefined) {
+			result = router(request, url);
+			memo.set(key, result);
+		}
+		return result;
+	};
 }
 
 /** Routes `request` through `routes` against the outputs in `files`. */

@@ -8,6 +8,8 @@ export interface ChildStats {
 	readonly cache: { entries: number; bytes: number; maxBytes: number };
 	/** Function invocations so far, by rendered path (`x_astro_path`) or function path. */
 	readonly invocations: Readonly<Record<string, number>>;
+	/** CPU time the runtime process has used so far (user + system), in µs. */
+	readonly cpuMicros: number;
 }
 
 export interface RuntimeChild {

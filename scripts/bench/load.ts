@@ -5,23 +5,27 @@ export interface LoadResult {
 	readonly p99Ms: number;
 	readonly errors: number;
 	readonly non2xx: number;
+	readonly completed: number;
 }
 
-/** Drives `url` with autocannon for `seconds` from this process. */
+/** Drives `url` with autocannon from this process, for `seconds` or for `amount` requests. */
 export async function load(
 	url: string,
 	{
 		seconds,
+		amount,
 		connections,
 		headers,
-	}: { seconds: number; connections: number; headers?: Record<string, string> },
+	}: { seconds?: number; amount?: number; connections: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
-	const result = await autocannon({ url, duration: seconds, connections, headers });
+	const limit = amount === undefined ? { duration: seconds } : { amount };
+	const result = await autocannon({ url, connections, headers, ...limit });
 	return {
 		requestsPerSecond: result.requests.average,
 		p99Ms: result.latency.p99,
 		errors: result.errors + result.timeouts,
 		non2xx: result.non2xx,
+		completed: result.requests.total,
 	};
 }
 
@@ -43,7 +47,12 @@ export async function crawl(
 }
 
 /** The run with the median requests/s. */
-export function median(runs: readonly LoadResult[]): LoadResult {
+export function median<T extends LoadResult>(runs: readonly T[]): T {
 	const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export function medianOf(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)]!;
 }

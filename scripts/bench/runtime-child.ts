@@ -22,6 +22,7 @@ runtime.setPublicHost(server.host);
 
 process.on('message', (message: { type: string }) => {
 	if (message.type !== 'stats') return;
+	const cpu = process.cpuUsage();
 	// A full collection first, so the figures reflect what is still referenced.
 	globalThis.gc?.();
 	const memory = process.memoryUsage();
@@ -32,6 +33,7 @@ process.on('message', (message: { type: string }) => {
 		arrayBuffers: memory.arrayBuffers,
 		cache: runtime.caches.stats(),
 		invocations,
+		cpuMicros: cpu.user + cpu.system,
 	});
 });
 process.on('disconnect', () => {
