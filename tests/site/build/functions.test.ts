@@ -41,6 +41,26 @@ describe('the built _isr function', () => {
 		expect(generatedAt(html)).toBeDefined();
 	});
 
+	it.each(['/', '/isr', '/blog', '/blog/hello-world'])(
+		'renders %s the same for every visitor: no cookie, query or header changes it',
+		async (path) => {
+			const at = new Date('2026-11-22T10:00:00Z');
+			vi.useFakeTimers({ toFake: ['Date'], now: at });
+			const plain = await (await isr.fetch(isrRequest(path))).text();
+			const visitor = isrRequest(path);
+			const personal = new Request(`${visitor.url}&q=search&utm_source=mail`, {
+				headers: {
+					cookie: 'session=abc123; theme=dark',
+					'accept-language': 'fr',
+					'user-agent': 'Visitor/1.0',
+				},
+			});
+			const varied = await (await isr.fetch(personal)).text();
+			vi.useRealTimers();
+			expect(varied).toBe(plain);
+		},
+	);
+
 	it('answers /data.json with its render time and expiry', async () => {
 		const body = (await (await isr.fetch(isrRequest('/data.json'))).json()) as Record<
 			string,
