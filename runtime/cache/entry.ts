@@ -82,6 +82,19 @@ export function ageSeconds(storedAt: number, now: number): number {
 	return Math.max(0, Math.floor((now - storedAt) / 1000));
 }
 
+// Measured: a Response built from a Headers object, then given the two per-replay headers, costs
+// less than one built from a header list. Kept per stored response, never handed out.
+const preparedHeaders = new WeakMap<StoredResponse, Headers>();
+
+function headersOf(stored: StoredResponse): Headers {
+	let headers = preparedHeaders.get(stored);
+	if (headers === undefined) {
+		headers = new Headers(stored.headers as [string, string][]);
+		preparedHeaders.set(stored, headers);
+	}
+	return headers;
+}
+
 /** A fresh Response for one client; `head` drops the body but keeps GET's headers. */
 export function replay(
 	stored: StoredResponse,
@@ -89,13 +102,11 @@ export function replay(
 	age: number,
 	head: boolean,
 ): Response {
-	const headers: [string, string][] = [
-		...(stored.headers as [string, string][]),
-		[VERCEL_CACHE_HEADER, status],
-		['age', String(age)],
-	];
 	const body = head || NULL_BODY_STATUSES.has(stored.status) ? null : stored.blob;
-	return new Response(body, { status: stored.status, headers });
+	const response = new Response(body, { status: stored.status, headers: headersOf(stored) });
+	response.headers.set(VERCEL_CACHE_HEADER, status);
+	response.headers.set('age', String(age));
+	return response;
 }
 
 /** Adds `x-vercel-cache`, `age: 0` and `date` to a streamed, unstored function response. */

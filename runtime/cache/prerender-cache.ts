@@ -24,7 +24,7 @@ import {
 	invokeStreaming,
 	timeoutResponse,
 } from './invocation.ts';
-import { allowedQuery, functionUrl, prerenderKey } from './prerender-key.ts';
+import { createKeyMemo, functionUrl } from './prerender-key.ts';
 import {
 	createPrerenderEntry,
 	decidePrerender,
@@ -59,6 +59,7 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const fallbacks = new WeakMap<PrerenderOutput, StoredResponse>();
 	const warnedSetCookie = new Set<string>();
 	let generations = 0;
+	const keyedQuery = createKeyMemo();
 
 	const storedEntry = (key: string): PrerenderEntry | undefined => {
 		const entry = store.get(key);
@@ -159,8 +160,7 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	return {
 		async serve(request, output, invoke, url = new URL(request.url)) {
 			const { config } = output;
-			const query = allowedQuery(url.search, config.allowQuery);
-			const key = prerenderKey(url, output.outputPath, query);
+			const { key, query } = keyedQuery(output, url);
 			const entry = storedEntry(key);
 			const at = now();
 			const facts = readPrerenderRequest(request, url, config);

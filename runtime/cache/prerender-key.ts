@@ -4,7 +4,9 @@
  * @see https://vercel.com/docs/build-output-api/primitives#prerender-configuration-file (`allowQuery`, `passQuery`)
  * @see docs/vercel-isr-semantics.md §1.1, §2.4
  */
+import { LRUCache } from 'lru-cache';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
+import type { PrerenderOutput } from './types.ts';
 
 interface QueryPair {
 	/** Decoded name, compared with `allowQuery`. */
@@ -62,4 +64,37 @@ export function prerenderKey(url: URL, outputPath: string, query: string): strin
 export function functionUrl(url: URL, config: PrerenderConfig, query: string): string {
 	const search = config.passQuery === true && query !== '' ? `?${query}` : '';
 	return `${url.origin}${url.pathname}${search}`;
+}
+
+/** The cache key of a routed URL and its allowed query. */
+export interface KeyedQuery {
+	readonly key: string;
+	readonly query: string;
+}
+
+/** Distinct (host, search) pairs remembered per prerender output. */
+const KEY_MEMO_ENTRIES = 1000;
+
+/**
+ * `allowedQuery` and `prerenderKey` for (output, host, search), remembered: they are pure, and
+ * every HIT would otherwise recompute them.
+ */
+export function createKeyMemo(): (output: PrerenderOutput, url: URL) => KeyedQuery {
+	const memos = new WeakMap<PrerenderOutput, LRUCache<string, KeyedQuery>>();
+	return (output, url) => {
+		let memo = memos.get(output);
+		if (memo === undefined) {
+			memo = new LRUCache({ max: KEY_MEMO_ENTRIES });
+			memos.set(output, memo);
+		}
+		// A host never contains a space.
+		const memoKey = `${url.host} ${url.search}`;
+		let keyed = memo.get(memoKey);
+		if (keyed === undefined) {
+			const query = allowedQuery(url.search, output.config.allowQuery);
+			keyed = { key: prerenderKey(url, output.outputPath, query), query };
+			memo.set(memoKey, keyed);
+		}
+		return keyed;
+	};
 }

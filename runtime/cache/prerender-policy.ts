@@ -13,7 +13,13 @@ import {
 	type CacheStatus,
 } from '../../src/platform/vercel.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
-import { conditionSource, matchCondition } from '../routing/has.ts';
+import type { HasField } from '../output/config-schema.ts';
+import {
+	conditionSource,
+	matchCondition,
+	parseCookies,
+	type ConditionSource,
+} from '../routing/has.ts';
 import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
 import {
 	prepareResponse,
@@ -66,17 +72,21 @@ export function readPrerenderRequest(
 ): PrerenderRequestFacts {
 	const token = config.bypassToken;
 	const bypassFor = config.experimentalBypassFor;
-	// Conditions as in route `has` (spec §1 `experimentalBypassFor`); cookies parsed once, if read.
-	const source = conditionSource(url, request.headers);
+	const { headers } = request;
+	// Without a token or conditions (or a Cookie header to compare) there is nothing to read.
+	const cookie = token === undefined ? null : headers.get('cookie');
 	return {
 		method: request.method,
 		// A wrong or missing token makes an ordinary request (spec §3).
-		draftMode: token !== undefined && source.cookies.get(PRERENDER_BYPASS_COOKIE) === token,
-		bypassFor:
-			bypassFor !== undefined &&
-			bypassFor.some((field) => matchCondition(field, source) !== undefined),
-		revalidate: token !== undefined && request.headers.get(PRERENDER_REVALIDATE_HEADER) === token,
+		draftMode: cookie !== null && parseCookies(cookie).get(PRERENDER_BYPASS_COOKIE) === token,
+		// Conditions as in route `has` (spec §1 `experimentalBypassFor`).
+		bypassFor: bypassFor !== undefined && matchesAny(bypassFor, conditionSource(url, headers)),
+		revalidate: token !== undefined && headers.get(PRERENDER_REVALIDATE_HEADER) === token,
 	};
+}
+
+function matchesAny(fields: readonly HasField[], source: ConditionSource): boolean {
+	return fields.some((field) => matchCondition(field, source) !== undefined);
 }
 
 const decision = (
