@@ -7,7 +7,7 @@
  * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/types.ts
  */
 import { z } from 'zod';
-import { pcreError } from '../routing/pcre.ts';
+import { anchoredSrc, pcreError } from '../routing/pcre.ts';
 
 /** @see https://vercel.com/docs/build-output-api/configuration#handler-route */
 export const HANDLE_VALUES = ['filesystem', 'rewrite', 'resource', 'miss', 'hit', 'error'] as const;
@@ -15,6 +15,14 @@ export type HandleValue = (typeof HANDLE_VALUES)[number];
 
 const regexString = z.string().superRefine((pattern, ctx) => {
 	const problem = pcreError(pattern);
+	if (problem !== undefined) {
+		ctx.addIssue({ code: 'custom', message: `is not a valid regular expression (${problem})` });
+	}
+});
+
+/** A route `src`, checked as the router compiles it: anchored (normalizeRoutes). */
+const srcString = z.string().superRefine((src, ctx) => {
+	const problem = pcreError(anchoredSrc(src));
 	if (problem !== undefined) {
 		ctx.addIssue({ code: 'custom', message: `is not a valid regular expression (${problem})` });
 	}
@@ -52,7 +60,7 @@ export type HasField = z.infer<typeof HasFieldSchema>;
 
 /** @see https://vercel.com/docs/build-output-api/configuration#source-route */
 export const SourceRouteSchema = z.looseObject({
-	src: regexString,
+	src: srcString,
 	dest: z.string().optional(),
 	headers: z.record(z.string(), z.string()).optional(),
 	methods: z.array(z.string()).optional(),

@@ -7,7 +7,7 @@
  */
 import type { SourceRoute } from '../output/config-schema.ts';
 import { matchConditions, type ConditionSource, type NamedGroups } from './has.ts';
-import { compilePcre } from './pcre.ts';
+import { compileSrc } from './pcre.ts';
 
 export interface RouteMatch {
 	/** `$1`, `$2`, … (index 0 is the whole match and is never substituted). */
@@ -26,7 +26,7 @@ export function matchRoute(
 	if (route.methods && !route.methods.some((m) => m.toUpperCase() === method.toUpperCase())) {
 		return undefined;
 	}
-	const match = compilePcre(route.src, route.caseSensitive).exec(path);
+	const match = compileSrc(route.src, route.caseSensitive).exec(path);
 	if (match === null) return undefined;
 	const conditionGroups = matchConditions(route.has, route.missing, source);
 	if (conditionGroups === undefined) return undefined;

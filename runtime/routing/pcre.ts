@@ -1,14 +1,24 @@
 /**
  * Route `src` patterns are PCRE; Vercel and `vercel dev` convert them with `pcre-to-regexp`. The
  * patterns frameworks emit are already valid JavaScript apart from Python-style named groups, so
- * the conversion here is that one rewrite. Patterns are not anchored for you (`vercel dev` and
- * next-on-pages do not anchor either); `@vercel/routing-utils` adds `^`/`$` at build time.
+ * the conversion here is that one rewrite.
  *
  * @see https://vercel.com/docs/build-output-api/configuration#source-route
  * @see https://github.com/vercel/vercel/blob/main/packages/cli/src/util/dev/router.ts
  */
 
 const compiled = new Map<string, RegExp>();
+
+/**
+ * `src` as `normalizeRoutes` stores it: `^` and `$` added when missing, so a pattern matches the
+ * whole path (Nitro's `(?<__isr_route>/)` matches `/` only), and `\/` read as `/`.
+ *
+ * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/index.ts (normalizeRoutes)
+ */
+export function anchoredSrc(src: string): string {
+	const start = src.startsWith('^') ? src : `^${src}`;
+	return (start.endsWith('$') ? start : `${start}$`).replace(/\\\//g, '/');
+}
 
 /** Compiles (and memoises) a PCRE pattern; throws a SyntaxError when it is not a valid pattern. */
 export function compilePcre(pattern: string, caseSensitive = false): RegExp {
@@ -18,6 +28,19 @@ export function compilePcre(pattern: string, caseSensitive = false): RegExp {
 	if (regex === undefined) {
 		regex = new RegExp(pattern.replaceAll('(?P<', '(?<'), flags);
 		compiled.set(cacheKey, regex);
+	}
+	return regex;
+}
+
+const compiledSrcs = new Map<string, RegExp>();
+
+/** Compiles (and memoises) a route `src`, anchored as `normalizeRoutes` stores it. */
+export function compileSrc(src: string, caseSensitive = false): RegExp {
+	const cacheKey = `${caseSensitive ? '' : 'i'}/${src}`;
+	let regex = compiledSrcs.get(cacheKey);
+	if (regex === undefined) {
+		regex = compilePcre(anchoredSrc(src), caseSensitive);
+		compiledSrcs.set(cacheKey, regex);
 	}
 	return regex;
 }

@@ -50,7 +50,8 @@ function applyDest(state: State, dest: string): void {
 	for (const [key, value] of target.searchParams) state.destQuery.append(key, value);
 }
 
-type PhaseOutcome = 'matched' | 'exhausted';
+/** The route that ended the phase, or undefined when every route was tried. */
+type PhaseOutcome = SourceRoute | undefined;
 
 function runPhase(
 	phase: Phase,
@@ -77,7 +78,7 @@ function runPhase(
 			const dest = substitute(route.dest, match);
 			if (/^https?:\/\//i.test(dest)) {
 				state.external = dest;
-				return 'matched';
+				return route;
 			}
 			applyDest(state, dest);
 		}
@@ -87,9 +88,23 @@ function runPhase(
 		if (route.check && route.dest !== undefined && lookup(files, state.path) === undefined) {
 			continue;
 		}
-		return 'matched';
+		return route;
 	}
-	return 'exhausted';
+	return undefined;
+}
+
+/**
+ * Whether a match that found nothing ends routing (the miss and error phases follow) rather than
+ * handing on to the next phase. A match in the first phase hands on to the filesystem phase and
+ * its routes, as `vercel dev`'s phase loop does: SvelteKit's immutable-asset header route is
+ * followed by its 404 route for missing assets. A route with a status and no `dest` ends it there,
+ * as `vercel dev`'s `exitWithStatus` does.
+ *
+ * @see https://github.com/vercel/vercel/blob/main/packages/cli/src/util/dev/server.ts (`for (const phase of phases)`, `exitWithStatus`)
+ */
+function endsRouting(phase: Phase, matched: SourceRoute, state: State): boolean {
+	if (phase !== 'none') return true;
+	return matched.dest === undefined && state.status !== undefined;
 }
 
 /**
@@ -158,7 +173,7 @@ function routeInPhases(
 		const path = lookup(files, state.path);
 		if (path !== undefined) return found(path);
 		if (phase === 'miss') break;
-		phase = outcome === 'matched' ? 'miss' : nextPhase(phase);
+		phase = outcome !== undefined && endsRouting(phase, outcome, state) ? 'miss' : nextPhase(phase);
 	}
 
 	// Nothing found: 404 unless a route set an error status; then the error phase may pick a page.
