@@ -23,6 +23,11 @@ import {
 	staticFileResponse,
 } from './output/platform-responses.ts';
 import type { FilesystemEntry, FunctionOutput, Output } from './output/types.ts';
+import {
+	functionHeaders,
+	withoutPlatformHeaders,
+	withResponseTransforms,
+} from './routing/function-request.ts';
 import { createRouter } from './routing/route.ts';
 import type { RouteHeaders, RouteResult } from './routing/types.ts';
 import { requestWithBody } from './web-request.ts';
@@ -95,10 +100,10 @@ function withPath(url: URL, pathname: string, search: string): URL {
 	return new URL(`${url.origin}${pathname}${search}`);
 }
 
-function withUrl(request: Request, url: URL): Request {
+function withUrl(request: Request, url: URL | string, headers = request.headers): Request {
 	return requestWithBody(url, {
 		method: request.method,
-		headers: request.headers,
+		headers,
 		body: request.body,
 		signal: request.signal,
 		redirect: 'manual',
@@ -159,14 +164,15 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		return invoke;
 	};
 
-	async function serve(request: Request, result: RouteResult, url: URL): Promise<Response> {
+	async function serveRouted(request: Request, result: RouteResult, url: URL): Promise<Response> {
 		switch (result.kind) {
 			case 'redirect':
 				return redirectResponse(result.status, result.headers);
 			case 'not-found':
 				return withRoute(notFoundResponse(result.status), result.headers, undefined, true);
 			case 'proxy': {
-				const proxied = withUrl(request, new URL(result.url));
+				const headers = functionHeaders(request.headers, result.transforms);
+				const proxied = withUrl(request, new URL(result.url), new Headers(headers));
 				proxied.headers.delete('host');
 				const response = await fetch(proxied);
 				return withRoute(response, result.headers, result.status, false);
@@ -177,17 +183,32 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 			const response = await staticFileResponse(entry, request.method);
 			return withRoute(response, result.headers, result.status, true);
 		}
+		const path = result.transforms?.path;
 		if (entry.kind === 'function') {
 			// An ordinary function sees the path the visitor asked for (spec §6.1).
-			const routed = withUrl(request, withPath(url, url.pathname, result.search));
+			const headers = functionHeaders(request.headers, result.transforms);
+			const routed = withUrl(request, withPath(url, path ?? url.pathname, result.search), headers);
 			const response = await caches.cdn.serve(routed, entry.outputPath, invokerFor(entry));
 			return withRoute(response, result.headers, result.status, false);
 		}
 		// A prerender function sees the rewritten dest path (spec §2.4).
-		const routed = withPath(url, result.path, result.search);
+		const routed = withPath(url, path ?? result.path, result.search);
+		const headers = functionHeaders(request.headers, result.transforms, {
+			config: entry.prerender.config,
+			routeMatches: result.routeMatches,
+		});
+		const visitor = headers === request.headers ? request : withUrl(request, request.url, headers);
 		const invoke = invokerFor(entry.function);
-		const response = await caches.prerender.serve(request, entry.prerender, invoke, routed);
+		const response = await caches.prerender.serve(visitor, entry.prerender, invoke, routed);
 		return withRoute(response, result.headers, result.status, false);
+	}
+
+	async function serve(request: Request, url: URL): Promise<Response> {
+		// Only the platform sets `x-now-route-matches` (spec §2.4): a visitor's copy never reaches a function.
+		const headers = withoutPlatformHeaders(request.headers);
+		const visitor = headers === request.headers ? request : withUrl(request, url, headers);
+		const result = router(visitor, url);
+		return withResponseTransforms(await serveRouted(visitor, result, url), result.transforms);
 	}
 
 	async function handle(request: Request): Promise<Response> {
@@ -195,7 +216,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		const url = new URL(request.url);
 		let response: Response;
 		try {
-			response = await serve(request, router(request, url), url);
+			response = await serve(request, url);
 		} catch (error) {
 			logger.error(`${request.method} ${url.pathname}${url.search} failed`, error);
 			response = functionCrashResponse();

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { anchoredSrc, pcreError } from '../routing/pcre.ts';
+import { isRequestPath } from '../routing/transforms.ts';
 
 /** @see https://vercel.com/docs/build-output-api/configuration#handler-route */
 export const HANDLE_VALUES = ['filesystem', 'rewrite', 'resource', 'miss', 'hit', 'error'] as const;
@@ -58,6 +59,92 @@ export const HasFieldSchema = z.discriminatedUnion('type', [
 ]);
 export type HasField = z.infer<typeof HasFieldSchema>;
 
+/** A transform's key: a name, or a comparison (routing-utils: `MatchableValue` without `re`). */
+const TransformKeySchema = z.union([
+	z.string().max(4096),
+	z
+		.strictObject({
+			eq: z.union([z.string().max(4096), z.number()]).optional(),
+			neq: z.string().max(4096).optional(),
+			inc: z.array(z.string().max(4096)).optional(),
+			ninc: z.array(z.string().max(4096)).optional(),
+			pre: z.string().max(4096).optional(),
+			suf: z.string().max(4096).optional(),
+			gt: z.number().optional(),
+			gte: z.number().optional(),
+			lt: z.number().optional(),
+			lte: z.number().optional(),
+		})
+		.refine((key) => Object.keys(key).length > 0, 'needs at least one comparison'),
+]);
+export type TransformKey = z.infer<typeof TransformKeySchema>;
+
+const HEADER_NAME = /^[a-zA-Z0-9_-]+$/;
+const HEADER_ARG = /^[a-zA-Z0-9_ :;.,"'?!(){}[\]@<>=+*#$&`|~^%/-]+$/;
+const TransformEnvSchema = z.array(z.string().max(256)).min(1).max(64).optional();
+
+const HeaderQueryTransformSchema = z
+	.strictObject({
+		type: z.enum(['request.headers', 'request.query', 'response.headers']),
+		op: z.enum(['append', 'set', 'delete']),
+		target: z.strictObject({ key: TransformKeySchema }),
+		args: z.union([z.string().max(4096), z.array(z.string().max(4096)).min(1)]).optional(),
+		env: TransformEnvSchema,
+	})
+	.superRefine((transform, ctx) => {
+		if (transform.op === 'delete') return;
+		if (transform.args === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['args'],
+				message: `is required for "${transform.op}"`,
+			});
+		}
+		if (transform.type === 'request.query') return;
+		const { key } = transform.target;
+		if (typeof key === 'string' && !HEADER_NAME.test(key)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['target', 'key'],
+				message: 'must be a header name (letters, digits, "-" and "_")',
+			});
+		}
+		const args = typeof transform.args === 'string' ? [transform.args] : (transform.args ?? []);
+		if (args.some((arg) => !HEADER_ARG.test(arg))) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['args'],
+				message: 'must be header values of printable characters',
+			});
+		}
+	});
+
+const PathTransformSchema = z.strictObject({
+	type: z.literal('request.path'),
+	op: z.literal('set'),
+	args: z
+		.string()
+		.max(2048)
+		.refine(
+			isRequestPath,
+			'must be a path starting with one "/", without query, fragment, spaces or control characters',
+		),
+	env: TransformEnvSchema,
+});
+
+/**
+ * A route's `transforms`, as routing-utils' `transformsSchema` allows them.
+ *
+ * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/schemas.ts (transformsSchema)
+ * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/types.ts (Transform)
+ */
+export const TransformSchema = z.discriminatedUnion('type', [
+	HeaderQueryTransformSchema,
+	PathTransformSchema,
+]);
+export type Transform = z.infer<typeof TransformSchema>;
+export type HeaderQueryTransform = z.infer<typeof HeaderQueryTransformSchema>;
+
 /** @see https://vercel.com/docs/build-output-api/configuration#source-route */
 export const SourceRouteSchema = z.looseObject({
 	src: srcString,
@@ -76,7 +163,7 @@ export const SourceRouteSchema = z.looseObject({
 	middlewareRawSrc: z.array(z.string()).optional(),
 	locale: z.unknown().optional(),
 	mitigate: z.unknown().optional(),
-	transforms: z.unknown().optional(),
+	transforms: z.array(TransformSchema).min(1).optional(),
 });
 export type SourceRoute = z.infer<typeof SourceRouteSchema>;
 

@@ -21,7 +21,7 @@ function indexAlias(name: string, indexName: string): string | undefined {
 }
 
 // Route fields that need platform features the local runtime does not have.
-const UNSUPPORTED_ROUTE_FIELDS = ['middlewarePath', 'locale', 'transforms', 'mitigate'] as const;
+const UNSUPPORTED_ROUTE_FIELDS = ['middlewarePath', 'locale', 'mitigate'] as const;
 
 function routeWarnings(routes: readonly Route[]): string[] {
 	return UNSUPPORTED_ROUTE_FIELDS.flatMap((field) => {

@@ -8,18 +8,19 @@
 import { LRUCache } from 'lru-cache';
 import type { Route, SourceRoute } from '../output/config-schema.ts';
 import { conditionSource, type ConditionSource } from './has.ts';
-import { matchRoute, substitute, type RouteMatch } from './match.ts';
+import { matchRoute, substitute } from './match.ts';
 import { groupByPhase, nextPhase, type Phase } from './phases.ts';
-import type { FilesystemIndex, RouteResult, RoutingRequest } from './types.ts';
-
-interface State {
-	path: string;
-	/** Query params of every `dest` applied so far. */
-	readonly destQuery: URLSearchParams;
-	headers: Record<string, string>;
-	status: number | undefined;
-	external: string | undefined;
-}
+import { formatRouteMatches } from './route-matches.ts';
+import {
+	applyDest,
+	applyHeaders,
+	applyTransforms,
+	initialState,
+	mergedQuery,
+	searchOf,
+	type State,
+} from './state.ts';
+import type { FilesystemIndex, RouteResult, RouteTransforms, RoutingRequest } from './types.ts';
 
 /** The filesystem key for `path` (tried as sent, then percent-decoded), if something is there. */
 function lookup(files: FilesystemIndex, path: string): string | undefined {
@@ -30,24 +31,6 @@ function lookup(files: FilesystemIndex, path: string): string | undefined {
 	} catch {
 		return undefined;
 	}
-}
-
-function applyHeaders(state: State, route: SourceRoute, match: RouteMatch, keepExisting: boolean) {
-	for (const [name, value] of Object.entries(route.headers ?? {})) {
-		const key = name.toLowerCase();
-		// In the hit and miss phases a route does not override headers set before (vercel dev).
-		if (keepExisting && key in state.headers) continue;
-		state.headers[key] = substitute(value, match);
-	}
-}
-
-function applyDest(state: State, dest: string): void {
-	// `_render` (no leading slash) means `/_render`, as `vercel dev` reads it.
-	// Appended to an origin, not resolved against one, so `//x` stays a path.
-	const target = new URL(`http://routing.invalid${dest.startsWith('/') ? dest : `/${dest}`}`);
-	state.path = target.pathname;
-	for (const key of new Set(target.searchParams.keys())) state.destQuery.delete(key);
-	for (const [key, value] of target.searchParams) state.destQuery.append(key, value);
 }
 
 /** The route that ended the phase, or undefined when every route was tried. */
@@ -71,6 +54,7 @@ function runPhase(
 			state.status = undefined;
 		}
 		applyHeaders(state, route, match, phase === 'hit' || phase === 'miss');
+		applyTransforms(state, route, match);
 		// Hit routes only add headers (routing-utils rejects dest/status there).
 		if (phase === 'hit') continue;
 		if (route.status !== undefined) state.status = route.status;
@@ -80,7 +64,7 @@ function runPhase(
 				state.external = dest;
 				return route;
 			}
-			applyDest(state, dest);
+			applyDest(state, dest, match);
 		}
 		if (route.continue) continue;
 		// `check`: the rewrite only ends the phase when its destination exists; otherwise matching
@@ -107,19 +91,12 @@ function endsRouting(phase: Phase, matched: SourceRoute, state: State): boolean 
 	return matched.dest === undefined && state.status !== undefined;
 }
 
-/**
- * The dest query plus the request's other params. A param the dest sets wins over a request param
- * of the same name ([U] spec §9.10; `vercel dev` does the opposite), so a visitor cannot replace
- * what the route chose, e.g. the `x_astro_path` that picks the page an ISR function renders and
- * the key it is cached under.
- */
-function mergedSearch(destQuery: URLSearchParams, requestQuery: URLSearchParams): string {
-	const merged = new URLSearchParams(destQuery);
-	for (const [key, value] of requestQuery) {
-		if (!destQuery.has(key)) merged.append(key, value);
-	}
-	const search = merged.toString();
-	return search === '' ? '' : `?${search}`;
+/** What the handler must do for the transforms of the matched routes, if there were any. */
+function transformsOf(state: State): RouteTransforms | undefined {
+	const { requestHeaderTransforms: request, responseTransforms, requestPath: path } = state;
+	const response = (responseTransforms ?? []).filter((t) => t.type === 'response.headers');
+	if (request.length === 0 && response.length === 0 && path === undefined) return undefined;
+	return { request, response, path };
 }
 
 function redirectResult(state: State, url: URL): RouteResult {
@@ -132,6 +109,7 @@ function redirectResult(state: State, url: URL): RouteResult {
 		location,
 		status: status ? (state.status as number) : 307,
 		headers: { ...state.headers, location },
+		transforms: transformsOf(state),
 	};
 }
 
@@ -144,21 +122,18 @@ function routeInPhases(
 	files: FilesystemIndex,
 ): RouteResult {
 	const source = conditionSource(url, request.headers);
-	const state: State = {
-		path: url.pathname,
-		destQuery: new URLSearchParams(),
-		headers: {},
-		status: undefined,
-		external: undefined,
-	};
+	const state = initialState(url);
 	const run = (phase: Phase) =>
 		runPhase(phase, phases.get(phase) ?? [], state, request, source, files);
 
 	const found = (path: string): RouteResult => {
 		run('hit');
 		const kind = files.get(path)?.kind ?? 'static';
-		const search = mergedSearch(state.destQuery, url.searchParams);
-		return { kind, path, search, status: state.status, headers: state.headers };
+		const search = searchOf(mergedQuery(state.destQuery, state.query));
+		const { status, headers, destMatch } = state;
+		const routeMatches =
+			kind === 'prerender' && destMatch ? formatRouteMatches(destMatch) : undefined;
+		return { kind, path, search, status, headers, transforms: transformsOf(state), routeMatches };
 	};
 
 	let phase: Phase = 'none';
@@ -166,8 +141,9 @@ function routeInPhases(
 		const outcome = run(phase);
 		if (state.external !== undefined) {
 			const target = new URL(state.external);
-			target.search = mergedSearch(target.searchParams, url.searchParams);
-			return { kind: 'proxy', url: target.href, status: state.status, headers: state.headers };
+			target.search = searchOf(mergedQuery(target.searchParams, state.query));
+			const { status, headers } = state;
+			return { kind: 'proxy', url: target.href, status, headers, transforms: transformsOf(state) };
 		}
 		if ('location' in state.headers) return redirectResult(state, url);
 		const path = lookup(files, state.path);
@@ -183,7 +159,8 @@ function routeInPhases(
 		const path = lookup(files, state.path);
 		if (path !== undefined) return found(path);
 	}
-	return { kind: 'not-found', path: state.path, status: state.status, headers: state.headers };
+	const { path, status, headers } = state;
+	return { kind: 'not-found', path, status, headers, transforms: transformsOf(state) };
 }
 
 /** Routes a request; `url` is `request.url` parsed. */

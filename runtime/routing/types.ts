@@ -1,6 +1,7 @@
 /**
  * Inputs and output of the pure router. Plain data, so it is unit-tested without files or HTTP.
  */
+import type { Transform } from '../output/config-schema.ts';
 
 export type OutputKind = 'static' | 'function' | 'prerender';
 
@@ -17,6 +18,16 @@ export interface RoutingRequest {
 /** Response headers collected from matched routes, names in lower case. */
 export type RouteHeaders = Readonly<Record<string, string>>;
 
+/** What matched routes' `transforms` ask of the request the function gets and of the response. */
+export interface RouteTransforms {
+	/** `request.headers` transforms, in order, captures substituted. */
+	readonly request: readonly Transform[];
+	/** `response.headers` transforms of the latest matched route that had transforms. */
+	readonly response: readonly Transform[];
+	/** The path a `request.path` transform sets for the function, if any. */
+	readonly path: string | undefined;
+}
+
 export type RouteResult =
 	| {
 			/** An output was found: a static file, an ordinary function or a prerender function. */
@@ -28,12 +39,20 @@ export type RouteResult =
 			/** Forced by a matched route (e.g. Astro's 404 route). */
 			readonly status?: number;
 			readonly headers: RouteHeaders;
+			/** Present when a matched route had `transforms`. */
+			readonly transforms?: RouteTransforms;
+			/**
+			 * The captures of the route whose `dest` chose the output, form-encoded as the platform
+			 * sends them to prerender functions in `x-now-route-matches` (spec §2.4 [U]).
+			 */
+			readonly routeMatches?: string;
 	  }
 	| {
 			readonly kind: 'redirect';
 			readonly location: string;
 			readonly status: number;
 			readonly headers: RouteHeaders;
+			readonly transforms?: RouteTransforms;
 	  }
 	| {
 			/** `dest` was a full URL: an external rewrite. */
@@ -41,6 +60,7 @@ export type RouteResult =
 			readonly url: string;
 			readonly status?: number;
 			readonly headers: RouteHeaders;
+			readonly transforms?: RouteTransforms;
 	  }
 	| {
 			readonly kind: 'not-found';
@@ -48,4 +68,5 @@ export type RouteResult =
 			readonly path: string;
 			readonly status: number;
 			readonly headers: RouteHeaders;
+			readonly transforms?: RouteTransforms;
 	  };

@@ -80,6 +80,30 @@ describe.each(TRANSPORTS)('routes fixture (%s)', (transport) => {
 		});
 	});
 
+	it('deletes the request headers a transforms route names before the function sees them', async () => {
+		const headers = {
+			'x-astro-locals': '1',
+			'X-Astro-Path': '/ssr',
+			'x-astro-middleware-secret': 'guess',
+			'x-kept': 'yes',
+		};
+		const { headers: received } = (await (await client.fetch('/headers', { headers })).json()) as {
+			headers: Record<string, string>;
+		};
+		expect(received['x-kept']).toBe('yes');
+		expect(Object.keys(received).filter((name) => name.startsWith('x-astro-'))).toEqual([]);
+	});
+
+	it('applies request header, path and response header transforms with the route captures', async () => {
+		const response = await client.fetch('/transformed/abc');
+		expect(await response.json()).toMatchObject({
+			path: '/seen/abc',
+			headers: { 'x-page': 'abc' },
+		});
+		expect(response.headers.get('x-owner')).toBe('function, route');
+		expect(response.headers.has('x-internal')).toBe(false);
+	});
+
 	it('forces the route status and adds route headers, the function keeping its own', async () => {
 		const response = await client.fetch('/teapot');
 		expect(response.status).toBe(418);
