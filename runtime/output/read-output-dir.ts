@@ -8,26 +8,17 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isSupportedRuntime } from '../functions/load-function.ts';
-import { ConfigSchema, type Route } from './config-schema.ts';
+import { ConfigSchema } from './config-schema.ts';
 import { readFunctionsDir } from './functions-dir.ts';
 import { readJsonFile } from './read-json.ts';
 import { readStaticDir } from './static-files.ts';
 import type { FilesystemEntry, Output } from './types.ts';
+import { outputWarnings } from './warnings.ts';
 
 /** `blog/index.html` → `/blog`, `index` → `/`; undefined for names that are not an index. */
 function indexAlias(name: string, indexName: string): string | undefined {
 	if (name === indexName) return '/';
 	return name.endsWith(`/${indexName}`) ? `/${name.slice(0, -indexName.length - 1)}` : undefined;
-}
-
-// Route fields that need platform features the local runtime does not have.
-const UNSUPPORTED_ROUTE_FIELDS = ['middlewarePath', 'locale', 'mitigate'] as const;
-
-function routeWarnings(routes: readonly Route[]): string[] {
-	return UNSUPPORTED_ROUTE_FIELDS.flatMap((field) => {
-		const count = routes.filter((route) => field in route).length;
-		return count === 0 ? [] : [`config.json: ${count} route(s) use "${field}", which is ignored`];
-	});
 }
 
 function displayPathOf(dir: string): string {
@@ -94,6 +85,6 @@ export async function readOutputDir(dir: string): Promise<Output> {
 		functions,
 		prerenders,
 		staticFileCount: statics.files.size,
-		warnings: [...statics.warnings, ...routeWarnings(routes), ...unsupported],
+		warnings: [...statics.warnings, ...outputWarnings(config, routes, prerenders), ...unsupported],
 	};
 }

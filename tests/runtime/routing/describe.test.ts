@@ -3,11 +3,24 @@ import { describeSrc, publicRoutesTo } from '../../../runtime/routing/describe.t
 
 describe('describeSrc', () => {
 	it.each([
+		// @astrojs/vercel
 		['^(/isr/?)$', '/isr'],
 		['^(/)$', '/'],
 		['^(/blog/([^/]+?)/?)$', '/blog/*'],
 		['^(/data\\.json)$', '/data.json'],
+		['^/_astro(?:/(.*))$', '/_astro/**'],
+		// vercel/examples prerender-functions
 		['/blog/(?<slug>[^/]*)', '/blog/:slug'],
+		// @sveltejs/adapter-vercel
+		['^/?$', '/'],
+		['^/?/__data.json$', '/__data.json'],
+		['^/blog/([^/]+?)/?$', '/blog/*'],
+		['^/blog/([^/]+?)/?/__data.json$', '/blog/*/__data.json'],
+		// Nitro's vercel preset
+		['(?<__isr_route>/)', '/'],
+		['(?<__isr_route>/blog/(?:.*))', '/blog/**'],
+		['(?<__isr_route>/products/(?<id>[^/]+))', '/products/:id'],
+		['/(.*)', '/**'],
 		['^/(?:a|b)$', '^/(?:a|b)$'],
 	])('reads %s as %s', (src, expected) => {
 		expect(describeSrc(src)).toBe(expected);
