@@ -46,3 +46,9 @@ export const DEFAULT_BROWSER_CACHE_CONTROL = 'public, max-age=0, must-revalidate
 
 /** Response header naming a platform error, e.g. `FUNCTION_INVOCATION_TIMEOUT`. @see https://vercel.com/docs/errors */
 export const VERCEL_ERROR_HEADER = 'x-vercel-error';
+
+/**
+ * Request header the platform sends to prerender functions with the matched route's captures,
+ * form-encoded. Undocumented (spec §2.4 [U]); Nitro reads it. @see https://github.com/nitrojs/nitro/pull/3539
+ */
+export const ROUTE_MATCHES_HEADER = 'x-now-route-matches';

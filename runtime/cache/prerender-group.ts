@@ -1,0 +1,53 @@
+/**
+ * Prerender outputs that share a `group` number: "Prerender assets with the same group number
+ * will all be re-validated at the same time", e.g. a page and its `__data.json` (SvelteKit).
+ * How the members' keys correspond is not documented (spec §9.12 [U]): a member's key is the
+ * requester's host and routed query, read through the member's own `allowQuery`.
+ *
+ * @see https://vercel.com/docs/build-output-api/primitives#prerender-configuration-file
+ * @see docs/vercel-isr-semantics.md §1, §9.12
+ */
+import type { Invoke, PrerenderOutput } from './types.ts';
+
+export interface GroupMember {
+	readonly output: PrerenderOutput;
+	readonly invoke: Invoke;
+}
+
+export interface PrerenderGroups {
+	/** Remembers how to render `output`; only an output that has rendered can have entries. */
+	register(output: PrerenderOutput, invoke: Invoke): void;
+	/** The other registered members of `output`'s group; none without a group. */
+	othersOf(output: PrerenderOutput): readonly GroupMember[];
+}
+
+export function createPrerenderGroups(): PrerenderGroups {
+	const groups = new Map<number, Map<string, GroupMember>>();
+	return {
+		register(output, invoke) {
+			const { group } = output.config;
+			if (group === undefined) return;
+			let members = groups.get(group);
+			if (members === undefined) {
+				members = new Map();
+				groups.set(group, members);
+			}
+			if (members.get(output.outputPath)?.output !== output) {
+				members.set(output.outputPath, { output, invoke });
+			}
+		},
+		othersOf(output) {
+			const { group } = output.config;
+			const members = group === undefined ? undefined : groups.get(group);
+			if (members === undefined) return [];
+			return [...members.values()].filter(
+				(member) => member.output.outputPath !== output.outputPath,
+			);
+		},
+	};
+}
+
+/** The routed URL `url` would have had for `member`: the same origin and query, its own path. */
+export function memberUrl(url: URL, member: PrerenderOutput): URL {
+	return new URL(`${url.origin}${member.outputPath}${url.search}`);
+}
