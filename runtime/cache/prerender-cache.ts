@@ -27,7 +27,11 @@ import {
 	renderRequest,
 	timeoutResponse,
 } from './invocation.ts';
-import { createPrerenderGroups, memberUrl } from './prerender-group.ts';
+import {
+	createPrerenderGroups,
+	memberTargets,
+	type RenderTarget as Target,
+} from './prerender-group.ts';
 import { createKeyMemo, functionUrl } from './prerender-key.ts';
 import {
 	createPrerenderEntry,
@@ -40,22 +44,12 @@ import {
 } from './prerender-policy.ts';
 import { renderHeaders } from './render-headers.ts';
 import { createRetryTimes } from './retry-times.ts';
-import type { Invoke, PrerenderCache, PrerenderOutput } from './types.ts';
+import type { PrerenderCache, PrerenderOutput } from './types.ts';
 
 /** One regeneration's result: the response every waiter gets, and the entry if it was cacheable. */
 interface Generation {
 	readonly response: StoredResponse;
 	readonly entry: PrerenderEntry | undefined;
-}
-
-/** What a regeneration needs to call the function. */
-interface Target {
-	readonly key: string;
-	readonly url: string;
-	/** The same for every visitor (render-headers.ts). */
-	readonly headers: Headers;
-	readonly output: PrerenderOutput;
-	readonly invoke: Invoke;
 }
 
 /** A member revalidation: on demand (always renders) or time-based (skips a delayed key). */
@@ -137,12 +131,8 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 
 	const regenerateInBackground = (key: string, target: () => Target): void => {
 		if (flights.has(key)) return;
-		context.background.add(
-			reported(
-				key,
-				flights.join(key, () => generate(target())),
-			),
-		);
+		const flight = flights.join(key, () => generate(target()));
+		context.background.add(reported(key, flight));
 	};
 
 	// The stored entries of the other members of `output`'s group, for the same host and routed
@@ -153,24 +143,13 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		visitor: Headers,
 		kind: GroupRevalidation,
 	): Promise<void> => {
-		const renders = groups.othersOf(output).flatMap(({ output: member, invoke }) => {
-			const routed = memberUrl(url, member);
-			const { key, query } = keyedQuery(member, routed);
-			if (storedEntry(key) === undefined) return [];
-			if (kind === 'time-based' && (flights.has(key) || now() < retryTimes.get(key))) return [];
-			const target: Target = {
-				key,
-				url: functionUrl(routed, member.config, query),
-				headers: renderHeaders(visitor, member.config, { routeMatches: false }),
-				output: member,
-				invoke,
-			};
-			return [
-				reported(
-					key,
-					flights.start(key, () => generate(target)),
-				),
-			];
+		const shouldRender = (key: string) =>
+			storedEntry(key) !== undefined &&
+			(kind === 'on-demand' || (!flights.has(key) && now() >= retryTimes.get(key)));
+		const targets = memberTargets(groups.othersOf(output), url, visitor, keyedQuery, shouldRender);
+		const renders = targets.map((target) => {
+			const flight = flights.start(target.key, () => generate(target));
+			return reported(target.key, flight);
 		});
 		return Promise.all(renders).then(() => undefined);
 	};

@@ -7,7 +7,19 @@
  * @see https://vercel.com/docs/build-output-api/primitives#prerender-configuration-file
  * @see docs/vercel-isr-semantics.md §1, §9.12
  */
+import { functionUrl, type KeyedQuery } from './prerender-key.ts';
+import { renderHeaders } from './render-headers.ts';
 import type { Invoke, PrerenderOutput } from './types.ts';
+
+/** What a render needs to call the function and store its result. */
+export interface RenderTarget {
+	readonly key: string;
+	readonly url: string;
+	/** The same for every visitor (render-headers.ts). */
+	readonly headers: Headers;
+	readonly output: PrerenderOutput;
+	readonly invoke: Invoke;
+}
 
 export interface GroupMember {
 	readonly output: PrerenderOutput;
@@ -47,7 +59,24 @@ export function createPrerenderGroups(): PrerenderGroups {
 	};
 }
 
-/** The routed URL `url` would have had for `member`: the same origin and query, its own path. */
-export function memberUrl(url: URL, member: PrerenderOutput): URL {
-	return new URL(`${url.origin}${member.outputPath}${url.search}`);
+/**
+ * The renders that revalidate `members` along with a request for routed `url`: the member keys
+ * for the same host and routed query, each read through the member's own `allowQuery`, that
+ * `shouldRender` accepts (the cache: those with an entry). `x-now-route-matches` is not sent, as
+ * the captures are of the requester's route.
+ */
+export function memberTargets(
+	members: readonly GroupMember[],
+	url: URL,
+	visitor: Headers,
+	keyOf: (output: PrerenderOutput, url: URL) => KeyedQuery,
+	shouldRender: (key: string) => boolean,
+): RenderTarget[] {
+	return members.flatMap(({ output, invoke }) => {
+		const routed = new URL(`${url.origin}${output.outputPath}${url.search}`);
+		const { key, query } = keyOf(output, routed);
+		if (!shouldRender(key)) return [];
+		const headers = renderHeaders(visitor, output.config, { routeMatches: false });
+		return [{ key, url: functionUrl(routed, output.config, query), headers, output, invoke }];
+	});
 }
