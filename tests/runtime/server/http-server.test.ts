@@ -1,7 +1,12 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicHost, startServer, type RunningServer } from '../../../runtime/server.ts';
+import {
+	MAX_DRAIN_BYTES,
+	publicHost,
+	startServer,
+	type RunningServer,
+} from '../../../runtime/server.ts';
 
 const servers: RunningServer[] = [];
 
@@ -277,6 +282,29 @@ describe('startServer with a body it does not read to the end', () => {
 			expect(statuses).toEqual([413, 200]);
 		},
 	);
+});
+
+describe('startServer with a body longer than it drains', () => {
+	it('closes the connection after an early answer, and the next request gets a new one', async () => {
+		const server = await serve(async (request) =>
+			request.method === 'POST'
+				? new Response('413: too large\n', { status: 413 })
+				: new Response('next'),
+		);
+		const connection = await new Promise<string | undefined>((resolve) => {
+			const request = httpRequest(`${server.url}/upload`, { method: 'POST' }, (res) => {
+				res.resume();
+				resolve(res.headers.connection);
+			});
+			// The server may stop reading before the body is sent.
+			request.on('error', () => undefined);
+			request.setHeader('content-length', String(MAX_DRAIN_BYTES + 1));
+			request.write(new Uint8Array(64 * 1024));
+			request.once('response', () => request.destroy());
+		});
+		expect(connection).toBe('close');
+		expect(await (await fetch(`${server.url}/next`)).text()).toBe('next');
+	});
 });
 
 describe('startServer when the client goes away', () => {
