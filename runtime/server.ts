@@ -123,16 +123,26 @@ function drainBody(req: IncomingMessage): void {
 }
 
 // What writing to a connection the client closed fails with.
-const CLIENT_GONE_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
+const CLIENT_GONE_CODES = new Set([
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'ERR_STREAM_DESTROYED',
+	'ECONNRESET',
+	'EPIPE',
+]);
 
-function isClientGone(error: unknown): boolean {
-	return CLIENT_GONE_CODES.has((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+/** Whether `error` comes from the client closing: a broken write, or a body aborted by its signal. */
+function isClientGone(error: unknown, signal: AbortSignal): boolean {
+	const { code, name } = (error ?? {}) as NodeJS.ErrnoException;
+	return CLIENT_GONE_CODES.has(code ?? '') || (name === 'AbortError' && signal.aborted);
 }
 
 /** Whether a request of `req` still has more body to come than the server will drain. */
 function bodyTooLongToDrain(req: IncomingMessage): boolean {
-	if (req.complete) return false;
-	const length = Number(req.headers['content-length']);
+	const declared = req.headers['content-length'];
+	if (req.complete || (declared === undefined && req.headers['transfer-encoding'] === undefined)) {
+		return false;
+	}
+	const length = Number(declared);
 	return !Number.isSafeInteger(length) || length > MAX_DRAIN_BYTES;
 }
 
@@ -210,7 +220,7 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
 			if (bodyTooLongToDrain(req)) res.shouldKeepAlive = false;
 			await writeResponse(res, response, request.method === 'HEAD', closing);
 		} catch (error) {
-			if (isClientGone(error)) {
+			if (isClientGone(error, request.signal)) {
 				const { pathname, search } = new URL(request.url);
 				options.onClientClosed?.({ method: request.method, path: `${pathname}${search}` });
 				return;

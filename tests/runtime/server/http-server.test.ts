@@ -338,3 +338,24 @@ describe('startServer when the client goes away', () => {
 		expect(closed).toEqual(['GET /big?x=1']);
 	});
 });
+
+describe('startServer keep-alive', () => {
+	it('keeps the connection open for requests without a body', async () => {
+		const server = await serve(async () => new Response('ok'));
+		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+		const sockets = new Set<unknown>();
+		for (let index = 0; index < 3; index += 1) {
+			await new Promise<void>((resolve) => {
+				const request = httpRequest(`${server.url}/`, { agent }, (res) => {
+					expect(res.headers.connection).toBe('keep-alive');
+					res.resume();
+					res.on('end', resolve);
+				});
+				request.on('socket', (socket) => sockets.add(socket));
+				request.end();
+			});
+		}
+		agent.destroy();
+		expect(sockets.size).toBe(1);
+	});
+});
