@@ -94,6 +94,8 @@ export async function serve(
 		port: options.port,
 		host: options.host,
 		onError: (error) => logger.error('connection error', error),
+		onClientClosed: ({ method, path }) =>
+			logger.info(`client closed the connection during ${method} ${path}`),
 	});
 	// The real port and a reachable name are known only now; no request has been served yet.
 	runtime.setPublicHost(server.host);

@@ -14,6 +14,7 @@ import { functionEnv, publicHostEnv, readDotenvFiles } from './env.ts';
 import { createInvoke } from './functions/invoke.ts';
 import { createBackgroundWork, installRequestContext } from './functions/request-context.ts';
 import { silentLogger, type Logger } from './log.ts';
+import { logSecretsOf } from './log-safety.ts';
 import { NULL_BODY_STATUSES } from './null-body-statuses.ts';
 import { readOutputDir } from './output/read-output-dir.ts';
 import {
@@ -130,6 +131,7 @@ async function installEnv(output: Output, options: CreateRuntimeOptions): Promis
 export async function createRuntime(options: CreateRuntimeOptions): Promise<Runtime> {
 	const logger = options.logger ?? silentLogger;
 	const output = await readOutputDir(options.outputDir);
+	logger.addSecrets?.(logSecretsOf(output));
 	for (const warning of output.warnings) logger.warn(warning);
 	await installEnv(output, options);
 	installRequestContext();

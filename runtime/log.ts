@@ -1,8 +1,10 @@
 /**
  * What the runtime prints: a start banner, one line per request, warnings and errors. Colour only
- * when writing to a terminal (`util.styleText` checks the stream and NO_COLOR/FORCE_COLOR).
+ * when writing to a terminal (`util.styleText` checks the stream and NO_COLOR/FORCE_COLOR). Every
+ * line has its secrets redacted and its control characters escaped here, at the boundary.
  */
 import { styleText } from 'node:util';
+import { createRedactor, escapeControl, type LogSecrets } from './log-safety.ts';
 import type { Output } from './output/types.ts';
 import { describeSrc, publicRoutesTo } from './routing/describe.ts';
 
@@ -19,6 +21,8 @@ export interface Logger {
 	info(message: string): void;
 	warn(message: string): void;
 	error(message: string, error?: unknown): void;
+	/** Redacts these secrets (those of the loaded output) from every later line. */
+	addSecrets?(secrets: LogSecrets): void;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -53,10 +57,28 @@ export function formatRequestLine(
 	].join(' ');
 }
 
-function errorText(message: string, error: unknown): string {
-	if (error === undefined) return message;
-	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-	return `${message}\n${detail}`;
+/**
+ * The message, then the error's own message and its stack frames on lines of their own. Only the
+ * line breaks between frames are kept: a message's own line breaks are escaped like any control
+ * character, so it cannot print a line that looks like another.
+ */
+function errorText(message: string, error: unknown, clean: (text: string) => string): string {
+	const lines = [clean(message)];
+	if (error instanceof Error) {
+		const head = error.message === '' ? error.name : `${error.name}: ${error.message}`;
+		const stack = error.stack ?? head;
+		lines.push(clean(head));
+		const frames = stack.startsWith(head) ? stack.slice(head.length) : `\n${stack}`;
+		lines.push(
+			...frames
+				.split('\n')
+				.filter((line) => line !== '')
+				.map(clean),
+		);
+	} else if (error !== undefined) {
+		lines.push(clean(String(error)));
+	}
+	return lines.join('\n');
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -72,11 +94,33 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 					text,
 					options.color ? { validateStream: false } : { stream: process.stdout },
 				);
+	let redact = (text: string) => text;
+	const clean = (text: string) => escapeControl(redact(text));
+	// The runtime's own multi-line texts (the banner) keep their line breaks.
+	const cleanLines = (text: string) => text.split('\n').map(clean).join('\n');
 	return {
-		request: (line) => options.quiet || write(formatRequestLine(line, paint), 'out'),
-		info: (message) => options.quiet || write(message, 'out'),
-		warn: (message) => write(paint('yellow', `warning: ${message}`), 'err'),
-		error: (message, error) => write(paint('red', errorText(message, error)), 'err'),
+		request: (line) =>
+			options.quiet ||
+			write(
+				formatRequestLine(
+					{
+						...line,
+						method: clean(line.method),
+						path: clean(line.path),
+						cache: line.cache === null ? null : clean(line.cache),
+					},
+					paint,
+				),
+				'out',
+			),
+		info: (message) => options.quiet || write(cleanLines(message), 'out'),
+		warn: (message) => write(paint('yellow', `warning: ${clean(message)}`), 'err'),
+		error: (message, error) => write(paint('red', errorText(message, error, clean)), 'err'),
+		addSecrets(secrets) {
+			const previous = redact;
+			const next = createRedactor(secrets);
+			redact = (text) => next(previous(text));
+		},
 	};
 }
 

@@ -15,8 +15,10 @@ export interface StartServerOptions {
 	readonly host: string;
 	/** After close() starts, how long requests in flight may take before connections are cut. */
 	readonly closeGraceMs?: number;
-	/** Errors outside the handler (a broken connection while streaming); default: ignored. */
+	/** Errors outside the handler (a response body that fails while streaming); default: ignored. */
 	readonly onError?: (error: unknown) => void;
+	/** A client that closed its connection before the whole response was sent; default: ignored. */
+	readonly onClientClosed?: (request: { readonly method: string; readonly path: string }) => void;
 }
 
 export interface RunningServer {
@@ -37,6 +39,14 @@ const HOST_GRAMMAR = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
  * 32 KiB on, reading the whole body first costs more than streaming it.
  */
 const ONE_WRITE_MAX_BYTES = 16 * 1024;
+
+/**
+ * Request body bytes read and discarded after an answer that did not read the whole body (a 413
+ * from `Content-Length`), so the client can finish sending and reuse the connection. A longer
+ * body gets `Connection: close` instead. Just above Vercel's 4.5 MB request body limit:
+ * https://vercel.com/docs/functions/limitations#request-body-size
+ */
+export const MAX_DRAIN_BYTES = 5 * 1024 * 1024;
 
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::']);
 
@@ -69,6 +79,73 @@ function requestUrl(target: string, hostHeader: string | undefined, ownHost: str
 	return URL.parse(`http://${host}${path}`) ?? undefined;
 }
 
+/**
+ * `req`'s body as a web stream that reads from the socket only when pulled. Unlike
+ * `Readable.toWeb`, cancelling it leaves the socket alone, so what is left can be drained.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+	let onData: ((chunk: Buffer) => void) | undefined;
+	return new ReadableStream<Uint8Array>({
+		start(controller) {
+			req.pause();
+			onData = (chunk) => {
+				controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+				if ((controller.desiredSize ?? 0) <= 0) req.pause();
+			};
+			req.on('data', onData);
+			req.once('end', () => onData !== undefined && controller.close());
+			req.once('error', (error) => onData !== undefined && controller.error(error));
+		},
+		pull() {
+			req.resume();
+		},
+		cancel() {
+			req.off('data', onData as (chunk: Buffer) => void);
+			onData = undefined;
+			req.pause();
+		},
+	});
+}
+
+/**
+ * After the response: reads and discards the rest of a body the handler did not read, so the
+ * connection can carry the next request. Past `MAX_DRAIN_BYTES` the connection is closed.
+ */
+function drainBody(req: IncomingMessage): void {
+	if (req.complete || req.destroyed) return;
+	req.removeAllListeners('data');
+	let drained = 0;
+	req.on('data', (chunk: Buffer) => {
+		drained += chunk.byteLength;
+		if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+	});
+	req.resume();
+}
+
+// What writing to a connection the client closed fails with.
+const CLIENT_GONE_CODES = new Set([
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'ERR_STREAM_DESTROYED',
+	'ECONNRESET',
+	'EPIPE',
+]);
+
+/** Whether `error` comes from the client closing: a broken write, or a body aborted by its signal. */
+function isClientGone(error: unknown, signal: AbortSignal): boolean {
+	const { code, name } = (error ?? {}) as NodeJS.ErrnoException;
+	return CLIENT_GONE_CODES.has(code ?? '') || (name === 'AbortError' && signal.aborted);
+}
+
+/** Whether a request of `req` still has more body to come than the server will drain. */
+function bodyTooLongToDrain(req: IncomingMessage): boolean {
+	const declared = req.headers['content-length'];
+	if (req.complete || (declared === undefined && req.headers['transfer-encoding'] === undefined)) {
+		return false;
+	}
+	const length = Number(declared);
+	return !Number.isSafeInteger(length) || length > MAX_DRAIN_BYTES;
+}
+
 /** The web Request for `req`, or undefined when its Host or a header cannot be one. */
 function toRequest(req: IncomingMessage, res: ServerResponse, ownHost: string) {
 	const url = requestUrl(req.url ?? '/', req.headers.host, ownHost);
@@ -81,7 +158,7 @@ function toRequest(req: IncomingMessage, res: ServerResponse, ownHost: string) {
 		for (let index = 0; index < req.rawHeaders.length; index += 2) {
 			headers.append(req.rawHeaders[index], req.rawHeaders[index + 1]);
 		}
-		const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null;
+		const body = hasBody ? bodyStream(req) : null;
 		const request = requestWithBody(url, { method, headers, body, signal: controller.signal });
 		res.on('close', () => {
 			if (!res.writableFinished) controller.abort();
@@ -139,11 +216,20 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
 		}
 		try {
 			const response = await options.handle(request);
+			// An early answer (a 413 from Content-Length) to a body longer than what is drained.
+			if (bodyTooLongToDrain(req)) res.shouldKeepAlive = false;
 			await writeResponse(res, response, request.method === 'HEAD', closing);
 		} catch (error) {
+			if (isClientGone(error, request.signal)) {
+				const { pathname, search } = new URL(request.url);
+				options.onClientClosed?.({ method: request.method, path: `${pathname}${search}` });
+				return;
+			}
 			onError(error);
 			if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('500\n');
 			else res.destroy();
+		} finally {
+			drainBody(req);
 		}
 	});
 

@@ -48,6 +48,11 @@ export function cacheableRequest(url: string, visitor: Request, signal: AbortSig
 	return new Request(url, { method: 'GET', headers: visitor.headers, signal });
 }
 
+/** A GET at `url` with exactly `headers`: a prerender render that is stored for everyone. */
+export function renderRequest(url: string, headers: Headers, signal: AbortSignal): Request {
+	return new Request(url, { method: 'GET', headers, signal });
+}
+
 /** The visitor's request, body included, at `url`. */
 export function forwardedRequest(url: string, visitor: Request, signal: AbortSignal): Request {
 	return requestWithBody(url, {

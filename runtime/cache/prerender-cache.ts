@@ -1,5 +1,7 @@
 /**
- * The prerender (ISR) cache: carries out the decisions of prerender-policy.ts.
+ * The prerender (ISR) cache: carries out the decisions of prerender-policy.ts. A revalidation of
+ * one group member revalidates the others' entries: with an on-demand revalidation in the
+ * foreground next to the requester's, with a time-based one in the background (spec §9.12 [U]).
  *
  * @see https://vercel.com/docs/incremental-static-regeneration
  * @see docs/vercel-isr-semantics.md §2, §3
@@ -22,8 +24,14 @@ import {
 	InvocationTimeoutError,
 	invokeBuffered,
 	invokeStreaming,
+	renderRequest,
 	timeoutResponse,
 } from './invocation.ts';
+import {
+	createPrerenderGroups,
+	memberTargets,
+	type RenderTarget as Target,
+} from './prerender-group.ts';
 import { createKeyMemo, functionUrl } from './prerender-key.ts';
 import {
 	createPrerenderEntry,
@@ -34,8 +42,9 @@ import {
 	readPrerenderRequest,
 	RETRY_AFTER_FAILURE_MS,
 } from './prerender-policy.ts';
+import { renderHeaders } from './render-headers.ts';
 import { createRetryTimes } from './retry-times.ts';
-import type { Invoke, PrerenderCache, PrerenderOutput } from './types.ts';
+import type { PrerenderCache, PrerenderOutput } from './types.ts';
 
 /** One regeneration's result: the response every waiter gets, and the entry if it was cacheable. */
 interface Generation {
@@ -43,14 +52,8 @@ interface Generation {
 	readonly entry: PrerenderEntry | undefined;
 }
 
-/** What a regeneration needs to call the function. */
-interface Target {
-	readonly key: string;
-	readonly url: string;
-	readonly visitor: Request;
-	readonly output: PrerenderOutput;
-	readonly invoke: Invoke;
-}
+/** A member revalidation: on demand (always renders) or time-based (skips a delayed key). */
+type GroupRevalidation = 'on-demand' | 'time-based';
 
 export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const { store, now } = context;
@@ -60,6 +63,7 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const warnedSetCookie = new Set<string>();
 	let generations = 0;
 	const keyedQuery = createKeyMemo();
+	const groups = createPrerenderGroups();
 
 	const storedEntry = (key: string): PrerenderEntry | undefined => {
 		const entry = store.get(key);
@@ -90,10 +94,11 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 
 	const generate = async (target: Target): Promise<Generation> => {
 		const generation = ++generations;
+		groups.register(target.output, target.invoke);
 		try {
 			const buffered = await invokeBuffered(
 				target.invoke,
-				(signal) => cacheableRequest(target.url, target.visitor, signal),
+				(signal) => renderRequest(target.url, target.headers, signal),
 				context.invokeTimeoutMs,
 			);
 			const response = prerenderResponse(buffered, now());
@@ -115,16 +120,38 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		}
 	};
 
-	const regenerateInBackground = (key: string, target: () => Target): void => {
-		if (flights.has(key)) return;
+	// Reports a failed regeneration; resolves either way.
+	const reported = (key: string, flight: Promise<Generation>): Promise<void> => {
 		const report = (failure: unknown) =>
 			context.onRegenerationError({ key, reason: failureReason(failure) });
+		return flight.then(({ entry, response }) => {
+			if (entry === undefined) report(response.status);
+		}, report);
+	};
+
+	const regenerateInBackground = (key: string, target: () => Target): void => {
+		if (flights.has(key)) return;
 		const flight = flights.join(key, () => generate(target()));
-		context.background.add(
-			flight.then(({ entry, response }) => {
-				if (entry === undefined) report(response.status);
-			}, report),
-		);
+		context.background.add(reported(key, flight));
+	};
+
+	// The stored entries of the other members of `output`'s group, for the same host and routed
+	// query, regenerated; keys without an entry have nothing to revalidate.
+	const revalidateMembers = (
+		output: PrerenderOutput,
+		url: URL,
+		visitor: Headers,
+		kind: GroupRevalidation,
+	): Promise<void> => {
+		const shouldRender = (key: string) =>
+			storedEntry(key) !== undefined &&
+			(kind === 'on-demand' || (!flights.has(key) && now() >= retryTimes.get(key)));
+		const targets = memberTargets(groups.othersOf(output), url, visitor, keyedQuery, shouldRender);
+		const renders = targets.map((target) => {
+			const flight = flights.start(target.key, () => generate(target));
+			return reported(target.key, flight);
+		});
+		return Promise.all(renders).then(() => undefined);
 	};
 
 	// BYPASS and non-GET/HEAD methods: the function's response is streamed, never stored.
@@ -163,22 +190,27 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 			const { key, query } = keyedQuery(output, url);
 			const entry = storedEntry(key);
 			const at = now();
-			const facts = readPrerenderRequest(request, url, config);
-			const state = { hasFallback: output.fallback !== undefined, retryAfter: retryTimes.get(key) };
+			const hasFallback = output.fallback !== undefined;
+			const facts = readPrerenderRequest(request, url, config, hasFallback);
+			const state = { hasFallback, retryAfter: retryTimes.get(key) };
 			const decision = decidePrerender(facts, entry, state, at);
 			const head = request.method === 'HEAD';
 			// Built only for the actions that invoke, so a HIT does not pay for it.
 			const target = (): Target => ({
 				key,
 				url: functionUrl(url, config, query),
-				visitor: request,
+				headers: renderHeaders(request.headers, config, { routeMatches: true }),
 				output,
 				invoke,
 			});
 			// decidePrerender serves an entry or the fallback only when there is one.
 			switch (decision.action) {
 				case 'serve-entry':
-					if (decision.background) regenerateInBackground(key, target);
+					if (decision.background) {
+						regenerateInBackground(key, target);
+						const members = revalidateMembers(output, url, request.headers, 'time-based');
+						context.background.add(members);
+					}
 					return replay(entry!, decision.status, ageSeconds(entry!.storedAt, at), head);
 				case 'serve-fallback':
 					if (decision.background) regenerateInBackground(key, target);
@@ -189,7 +221,14 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 				}
 				case 'revalidate': {
 					const flight = flights.start(key, () => generate(target()));
-					return foreground(flight, decision.status, head);
+					const members = revalidateMembers(output, url, request.headers, 'on-demand');
+					// Tracked even if the requester's render throws and the caller moves on.
+					context.background.add(members);
+					const [response] = await Promise.all([
+						foreground(flight, decision.status, head),
+						members,
+					]);
+					return response;
 				}
 				case 'bypass':
 				case 'pass-through': {

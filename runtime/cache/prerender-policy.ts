@@ -21,6 +21,7 @@ import {
 	type ConditionSource,
 } from '../routing/has.ts';
 import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
+import { isCrawler } from './crawlers.ts';
 import {
 	prepareResponse,
 	type BufferedResponse,
@@ -44,6 +45,8 @@ export interface PrerenderRequestFacts {
 	readonly bypassFor: boolean;
 	/** `x-prerender-revalidate` header equal to the bypass token. */
 	readonly revalidate: boolean;
+	/** A known crawler's user agent, read only for outputs with a fallback. */
+	readonly crawler: boolean;
 }
 
 export type PrerenderAction =
@@ -65,10 +68,12 @@ export interface PrerenderKeyState {
 	readonly retryAfter: number;
 }
 
+/** `hasFallback`: whether the user agent matters (only a fallback is withheld from crawlers). */
 export function readPrerenderRequest(
 	request: Request,
 	url: URL,
 	config: PrerenderConfig,
+	hasFallback = false,
 ): PrerenderRequestFacts {
 	const token = config.bypassToken;
 	const bypassFor = config.experimentalBypassFor;
@@ -82,6 +87,7 @@ export function readPrerenderRequest(
 		// Conditions as in route `has` (spec §1 `experimentalBypassFor`).
 		bypassFor: bypassFor !== undefined && matchesAny(bypassFor, conditionSource(url, headers)),
 		revalidate: token !== undefined && headers.get(PRERENDER_REVALIDATE_HEADER) === token,
+		crawler: hasFallback && isCrawler(headers.get('user-agent')),
 	};
 }
 
@@ -100,6 +106,8 @@ const PASS_THROUGH = decision('pass-through', CACHE_STATUS.MISS, false);
 const BYPASS = decision('bypass', CACHE_STATUS.BYPASS, false);
 const REVALIDATE = decision('revalidate', CACHE_STATUS.REVALIDATED, false);
 const MISS = decision('invoke-and-store', CACHE_STATUS.MISS, false);
+// A crawler waits for the full render, which is stored like a MISS's (spec §2.1 [U]).
+const CRAWLER = decision('invoke-and-store', CACHE_STATUS.BYPASS, false);
 const PRERENDER = decision('serve-fallback', CACHE_STATUS.PRERENDER, true);
 const PRERENDER_AWAITING_RETRY = decision('serve-fallback', CACHE_STATUS.PRERENDER, false);
 const HIT = decision('serve-entry', CACHE_STATUS.HIT, false);
@@ -121,6 +129,8 @@ export function decidePrerender(
 	// A cold render without a fallback is in the foreground: the visitor waits for it, so there is
 	// nothing to delay.
 	if (entry === undefined && !key.hasFallback) return MISS;
+	// https://vercel.com/docs/caching/cache-status ("Crawler")
+	if (entry === undefined && request.crawler) return CRAWLER;
 	// https://vercel.com/docs/incremental-static-regeneration ("On failure")
 	const retry = now >= key.retryAfter;
 	if (entry === undefined) return retry ? PRERENDER : PRERENDER_AWAITING_RETRY;

@@ -13,7 +13,11 @@ export const PrerenderConfigSchema = z
 		expiration: z.union([z.number().int().nonnegative(), z.literal(false)]),
 		/** `expire` in Next.js terms; parsed but not acted on (spec §9.3). */
 		staleExpiration: z.number().int().positive().optional(),
-		/** Outputs with the same group are revalidated together. */
+		/**
+		 * Outputs with the same group are revalidated together: a revalidation of one key also
+		 * regenerates the other members' entries for the same host and query (cache/prerender-group.ts,
+		 * spec §9.12 [U]).
+		 */
 		group: z.number().int().positive().optional(),
 		/** Authorises `x-prerender-revalidate` and the `__prerender_bypass` cookie. Vercel needs ≥ 32 characters. */
 		bypassToken: z
@@ -36,6 +40,7 @@ export const PrerenderConfigSchema = z
 		allowQuery: z.array(z.string()).optional(),
 		/** When true the function sees the (allow-listed) query string; otherwise none. */
 		passQuery: z.boolean().optional(),
+		/** Visitor headers a stored render receives besides the fixed set (cache/render-headers.ts). */
 		allowHeader: z.array(z.string()).optional(),
 		initialHeaders: z.record(z.string(), z.string()).optional(),
 		initialStatus: z.number().int().optional(),

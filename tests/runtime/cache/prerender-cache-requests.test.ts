@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, prerenderOutput, recordingInvoke, setupCaches } from './support.ts';
+import { get, prerenderOutput, recordingInvoke, setupCaches, TOKEN } from './support.ts';
 
 const URL_ISR = 'https://a.test/_isr?x_astro_path=/isr';
 
@@ -169,5 +169,109 @@ describe('prerender cache requests and responses', () => {
 		expect((await serve('a')).headers.get('x-vercel-cache')).toBe('HIT');
 		expect((await serve('b')).headers.get('x-vercel-cache')).toBe('MISS');
 		expect(calls).toHaveLength(3);
+	});
+});
+
+describe('prerender cache render requests', () => {
+	const visitorHeaders = {
+		cookie: 'session=visitor',
+		authorization: 'Bearer visitor',
+		'x-astro-locals': '1',
+		'user-agent': 'Mozilla/5.0 (visitor)',
+	};
+
+	// What Astro's ISR entrypoint does with `x-astro-locals` from anyone but its middleware.
+	const astroLike = () =>
+		recordingInvoke((request, call) =>
+			request.headers.has('x-astro-locals')
+				? new Response('Forbidden', { status: 403 })
+				: new Response(`render ${call}`),
+		);
+
+	it("regenerates a stale page in the background without the visitor's cookie or x-astro-locals", async () => {
+		const { clock, caches, errors } = setupCaches();
+		const { invoke, calls } = astroLike();
+		const output = prerenderOutput({ expiration: 10 });
+		await caches.prerender.serve(get(URL_ISR), output, invoke);
+		clock.advance(11_000);
+
+		const stale = await caches.prerender.serve(
+			get(URL_ISR, { headers: visitorHeaders }),
+			output,
+			invoke,
+		);
+		expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
+		await caches.settled();
+
+		const background = calls[1]!;
+		for (const name of Object.keys(visitorHeaders)) {
+			expect(background.headers.get(name)).not.toBe(visitorHeaders[name as 'cookie']);
+		}
+		expect(errors).toEqual([]);
+		const hit = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect(await hit.text()).toBe('render 2');
+	});
+
+	it("renders a MISS without the visitor's cookie, authorization or x-astro-locals", async () => {
+		const { caches } = setupCaches();
+		const { invoke, calls } = astroLike();
+		const miss = await caches.prerender.serve(
+			get(URL_ISR, { headers: visitorHeaders }),
+			prerenderOutput(),
+			invoke,
+		);
+		expect(miss.status).toBe(200);
+		expect(calls[0]!.headers.has('cookie')).toBe(false);
+		expect(calls[0]!.headers.has('authorization')).toBe(false);
+		expect(calls[0]!.headers.get('user-agent')).toBe('vercel-runtime-regeneration');
+	});
+
+	it("passes the visitor's cookie to a Draft Mode render, which is not stored", async () => {
+		const { caches } = setupCaches();
+		const { invoke, calls } = recordingInvoke();
+		const cookie = `__prerender_bypass=${TOKEN}; session=visitor`;
+		const bypass = await caches.prerender.serve(
+			get(URL_ISR, { headers: { cookie } }),
+			prerenderOutput(),
+			invoke,
+		);
+		expect(bypass.headers.get('x-vercel-cache')).toBe('BYPASS');
+		expect(calls[0]!.headers.get('cookie')).toBe(cookie);
+	});
+});
+
+describe('prerender cache and crawlers', () => {
+	const fallback = { body: new TextEncoder().encode('fallback'), contentType: 'text/html' };
+	const googlebot = {
+		headers: {
+			'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+		},
+	};
+
+	it('gives a crawler the full render instead of the fallback, as BYPASS, and stores it', async () => {
+		const { caches } = setupCaches();
+		const { invoke, calls } = recordingInvoke();
+		const output = prerenderOutput({}, fallback);
+		const crawler = await caches.prerender.serve(get(URL_ISR, googlebot), output, invoke);
+		expect(crawler.headers.get('x-vercel-cache')).toBe('BYPASS');
+		expect(await crawler.text()).toBe('render 1');
+
+		const visitor = await caches.prerender.serve(get(URL_ISR), output, invoke);
+		expect(visitor.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(await visitor.text()).toBe('render 1');
+		expect(calls).toHaveLength(1);
+	});
+
+	it('serves other visitors the fallback as PRERENDER', async () => {
+		const { caches } = setupCaches();
+		const { invoke } = recordingInvoke();
+		const visitor = await caches.prerender.serve(
+			get(URL_ISR, { headers: { 'user-agent': 'Mozilla/5.0 Firefox/140.0' } }),
+			prerenderOutput({}, fallback),
+			invoke,
+		);
+		expect(visitor.headers.get('x-vercel-cache')).toBe('PRERENDER');
+		expect(await visitor.text()).toBe('fallback');
+		await caches.settled();
 	});
 });

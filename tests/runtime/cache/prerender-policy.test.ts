@@ -16,6 +16,7 @@ const facts = (overrides: Partial<PrerenderRequestFacts> = {}): PrerenderRequest
 	draftMode: false,
 	bypassFor: false,
 	revalidate: false,
+	crawler: false,
 	...overrides,
 });
 const noFallback = { hasFallback: false, retryAfter: 0 };
@@ -120,6 +121,22 @@ describe('decidePrerender', () => {
 	});
 });
 
+describe('decidePrerender for crawlers', () => {
+	it('renders in the foreground for a crawler on a key that has only its fallback (BYPASS)', () => {
+		expect(decidePrerender(facts({ crawler: true }), undefined, withFallback, START)).toEqual({
+			action: 'invoke-and-store',
+			status: 'BYPASS',
+			background: false,
+		});
+	});
+
+	it('serves a crawler a stored entry like anyone else', () => {
+		expect(decidePrerender(facts({ crawler: true }), fresh, withFallback, START).status).toBe(
+			'HIT',
+		);
+	});
+});
+
 describe('readPrerenderRequest', () => {
 	const config: PrerenderConfig = { expiration: 60, bypassToken: TOKEN };
 	const read = (init: RequestInit, url = 'https://a.test/_isr', given = config) =>
@@ -130,6 +147,25 @@ describe('readPrerenderRequest', () => {
 		expect(read({ headers: { cookie: `__prerender_bypass=${TOKEN}x` } }).draftMode).toBe(false);
 		expect(read({ headers: { 'x-prerender-revalidate': TOKEN } }).revalidate).toBe(true);
 		expect(read({ headers: { 'x-prerender-revalidate': 'wrong' } }).revalidate).toBe(false);
+	});
+
+	it('recognises known crawlers, but only for an output with a fallback', () => {
+		const request = (userAgent: string, hasFallback = true) =>
+			readPrerenderRequest(
+				new Request('https://a.test/_isr', { headers: { 'user-agent': userAgent } }),
+				new URL('https://a.test/_isr'),
+				config,
+				hasFallback,
+			).crawler;
+		expect(
+			request('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'),
+		).toBe(true);
+		expect(request('facebookexternalhit/1.1')).toBe(true);
+		expect(request('Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)')).toBe(true);
+		expect(request('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe(
+			false,
+		);
+		expect(request('Googlebot/2.1', false)).toBe(false);
 	});
 
 	it('recognises nothing when the output has no bypass token', () => {

@@ -1,7 +1,12 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicHost, startServer, type RunningServer } from '../../../runtime/server.ts';
+import {
+	MAX_DRAIN_BYTES,
+	publicHost,
+	startServer,
+	type RunningServer,
+} from '../../../runtime/server.ts';
 
 const servers: RunningServer[] = [];
 
@@ -224,5 +229,133 @@ describe('publicHost', () => {
 		expect(publicHost('localhost', bound('::1', 'IPv6'))).toBe('localhost:4321');
 		expect(publicHost('::1', bound('::1', 'IPv6'))).toBe('[::1]:4321');
 		expect(publicHost('127.0.0.1', bound('127.0.0.1'))).toBe('127.0.0.1:4321');
+	});
+});
+
+/** Sends requests one after another over one keep-alive connection; resolves with each status. */
+async function keepAliveStatuses(
+	server: RunningServer,
+	requests: readonly { method: string; path: string; body?: Uint8Array }[],
+): Promise<(number | string)[]> {
+	const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+	const statuses: (number | string)[] = [];
+	try {
+		for (const { method, path, body } of requests) {
+			statuses.push(
+				await new Promise<number | string>((resolve) => {
+					const request = httpRequest(`${server.url}${path}`, { method, agent }, (res) => {
+						res.resume();
+						res.on('end', () => resolve(res.statusCode ?? 0));
+					});
+					request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+					request.end(body);
+				}),
+			);
+		}
+	} finally {
+		agent.destroy();
+	}
+	return statuses;
+}
+
+describe('startServer with a body it does not read to the end', () => {
+	const body = new Uint8Array(2 * 1024 * 1024).fill(120);
+
+	// A function answering 413 from Content-Length alone, or after reading a little.
+	const earlyAnswer = async (request: Request): Promise<Response> => {
+		if (new URL(request.url).pathname === '/partly') {
+			const reader = (request.body as ReadableStream<Uint8Array>).getReader();
+			await reader.read();
+			await reader.cancel();
+		}
+		return new Response('413: too large\n', { status: request.method === 'POST' ? 413 : 200 });
+	};
+
+	it.each(['/unread', '/partly'])(
+		'answers the next request on the same keep-alive connection after a 413 (%s)',
+		async (path) => {
+			const server = await serve(earlyAnswer);
+			const statuses = await keepAliveStatuses(server, [
+				{ method: 'POST', path, body },
+				{ method: 'GET', path: '/next' },
+			]);
+			expect(statuses).toEqual([413, 200]);
+		},
+	);
+});
+
+describe('startServer with a body longer than it drains', () => {
+	it('closes the connection after an early answer, and the next request gets a new one', async () => {
+		const server = await serve(async (request) =>
+			request.method === 'POST'
+				? new Response('413: too large\n', { status: 413 })
+				: new Response('next'),
+		);
+		const connection = await new Promise<string | undefined>((resolve) => {
+			const request = httpRequest(`${server.url}/upload`, { method: 'POST' }, (res) => {
+				res.resume();
+				resolve(res.headers.connection);
+			});
+			// The server may stop reading before the body is sent.
+			request.on('error', () => undefined);
+			request.setHeader('content-length', String(MAX_DRAIN_BYTES + 1));
+			request.write(new Uint8Array(64 * 1024));
+			request.once('response', () => request.destroy());
+		});
+		expect(connection).toBe('close');
+		expect(await (await fetch(`${server.url}/next`)).text()).toBe('next');
+	});
+});
+
+describe('startServer when the client goes away', () => {
+	it('reports one short line, not the stream error, when the client disconnects mid-response', async () => {
+		const errors: unknown[] = [];
+		const closed: string[] = [];
+		const cancelled = Promise.withResolvers<void>();
+		const chunk = new Uint8Array(64 * 1024).fill(97);
+		const server = await startServer({
+			handle: async () =>
+				new Response(
+					new ReadableStream<Uint8Array>({
+						pull: (controller) => controller.enqueue(chunk),
+						cancel: () => cancelled.resolve(),
+					}),
+				),
+			port: 0,
+			host: '127.0.0.1',
+			onError: (error) => errors.push(error),
+			onClientClosed: ({ method, path }) => closed.push(`${method} ${path}`),
+		});
+		servers.push(server);
+		const { hostname, port } = new URL(server.url);
+		const socket = connect(Number(port), hostname, () => {
+			socket.write('GET /big?x=1 HTTP/1.1\r\nHost: example.test\r\n\r\n');
+		});
+		socket.once('data', () => socket.destroy());
+		await cancelled.promise;
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(errors).toEqual([]);
+		expect(closed).toEqual(['GET /big?x=1']);
+	});
+});
+
+describe('startServer keep-alive', () => {
+	it('keeps the connection open for requests without a body', async () => {
+		const server = await serve(async () => new Response('ok'));
+		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+		const sockets = new Set<unknown>();
+		for (let index = 0; index < 3; index += 1) {
+			await new Promise<void>((resolve) => {
+				const request = httpRequest(`${server.url}/`, { agent }, (res) => {
+					expect(res.headers.connection).toBe('keep-alive');
+					res.resume();
+					res.on('end', resolve);
+				});
+				request.on('socket', (socket) => sockets.add(socket));
+				request.end();
+			});
+		}
+		agent.destroy();
+		expect(sockets.size).toBe(1);
 	});
 });

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../runtime/log.ts';
 import { createClient, TRANSPORTS } from '../support/clients.ts';
 import { fixture } from '../support/fixtures.ts';
 import { passThroughCaches } from '../support/pass-through-caches.ts';
@@ -149,6 +151,120 @@ describe('what the caches are asked to serve', () => {
 		const viaTarget = (await (await client.fetch('/blog/post')).json()) as Rendered;
 		const viaLink = (await (await client.fetch('/blog/post-2')).json()) as Rendered;
 		expect(viaLink.count).toBe(viaTarget.count + 1);
+		await client.close();
+	});
+});
+
+const groupFixture = fileURLToPath(new URL('../fixtures/group', import.meta.url));
+const GROUP_TOKEN = 'group-fixture-bypass-token-not-a-secret';
+const PATH_TOKEN = 'group-fixture-path-token-not-a-secret';
+
+interface GroupRendered {
+	readonly path: string;
+	readonly slug: string;
+	readonly count: number;
+	readonly userAgent: string | null;
+	readonly cookie: string | null;
+}
+
+const rendered = async (response: Response) => (await response.json()) as GroupRendered;
+
+describe.each(TRANSPORTS)('group fixture (%s)', (transport) => {
+	it('revalidates a post and its JSON together, and leaves other groups alone', async () => {
+		const client = await createClient(transport, { outputDir: groupFixture });
+		// The fixture counts renders per slug for the whole test file.
+		const slug = `together-${transport.replace(' ', '-')}`;
+		const post = `/posts/${slug}`;
+		await client.fetch(post);
+		await client.fetch(`${post}.json`);
+		await client.fetch(`/about/${slug}`);
+
+		const revalidated = await client.fetch(post, {
+			headers: { 'x-prerender-revalidate': GROUP_TOKEN },
+		});
+		expect(revalidated.headers.get('x-vercel-cache')).toBe('REVALIDATED');
+		const json = await client.fetch(`${post}.json`);
+		expect(json.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(await rendered(json)).toMatchObject({ path: '/post.json', count: 2 });
+		expect((await rendered(await client.fetch(`/about/${slug}`))).count).toBe(1);
+		await client.close();
+	});
+});
+
+describe('group fixture through the ISR cache', () => {
+	it('regenerates a stale page although the visitor who found it sends x-astro-locals and cookies', async () => {
+		const time = clock();
+		const client = await createClient('in-process', { outputDir: groupFixture, now: time.now });
+		await client.fetch('/posts/locals');
+		time.advance(61);
+		const visitor = { headers: { 'x-astro-locals': '1', cookie: 'session=visitor' } };
+		const stale = await client.fetch('/posts/locals', visitor);
+		expect(stale.headers.get('x-vercel-cache')).toBe('STALE');
+		await client.runtime.caches.settled();
+
+		const fresh = await rendered(await client.fetch('/posts/locals', visitor));
+		expect(fresh).toMatchObject({
+			count: 2,
+			cookie: null,
+			userAgent: 'vercel-runtime-regeneration',
+		});
+		await client.close();
+	});
+
+	it('logs cache keys with the path token and bypass token redacted', async () => {
+		const time = clock();
+		const lines: string[] = [];
+		const logger = createLogger({ write: (line) => lines.push(line), color: false });
+		const client = await createClient('in-process', {
+			outputDir: groupFixture,
+			now: time.now,
+			logger,
+		});
+		await client.fetch('/posts/flaky');
+		time.advance(61);
+		await client.fetch('/posts/flaky');
+		await client.runtime.caches.settled();
+		await client.fetch(`/post?slug=x&path_token=${PATH_TOKEN}`, {
+			headers: { 'x-prerender-revalidate': GROUP_TOKEN },
+		});
+
+		expect(lines).toContain(
+			'warning: regeneration of isr:localhost:4321/post?path_token=[redacted]&slug=flaky failed: status 500',
+		);
+		expect(lines.some((line) => line.includes('/post?slug=x&path_token=[redacted] 200'))).toBe(
+			true,
+		);
+		expect(lines.join('\n')).not.toContain(PATH_TOKEN);
+		await client.close();
+	});
+
+	it('escapes the control characters a function puts in an error message', async () => {
+		const lines: string[] = [];
+		const logger = createLogger({ write: (line) => lines.push(line), color: false });
+		const client = await createClient('in-process', { outputDir: groupFixture, logger });
+		expect((await client.fetch('/fails/%1b%5B2J%0d%0aforged%00')).status).toBe(500);
+		const printed = lines.join('\n');
+		expect(printed).toContain('Error: no post \\x1b[2J\\r\\nforged\\x00');
+		for (const char of ['\u0000', '\u001b', '\r']) expect(printed).not.toContain(char);
+		await client.close();
+	});
+});
+
+describe('prerender fixture and crawlers', () => {
+	it('gives Googlebot the full render instead of the fallback, and stores it', async () => {
+		const client = await createClient('in-process', { outputDir: fixture('prerender') });
+		const crawler = await client.fetch('/blog/crawled', {
+			headers: {
+				'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+			},
+		});
+		expect(crawler.headers.get('x-vercel-cache')).toBe('BYPASS');
+		const page = (await crawler.json()) as Rendered;
+		expect(page).toMatchObject({ path: '/blog/post', query: { slug: 'crawled' } });
+
+		const visitor = await client.fetch('/blog/crawled');
+		expect(visitor.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(((await visitor.json()) as Rendered).count).toBe(page.count);
 		await client.close();
 	});
 });
