@@ -7,7 +7,7 @@
  */
 import { ROUTE_MATCHES_HEADER } from '../../src/platform/vercel.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
-import { applyHeaderTransforms } from './transforms.ts';
+import { applyHeaderTransforms, changesHeaders } from './transforms.ts';
 import type { RouteTransforms } from './types.ts';
 
 /**
@@ -35,11 +35,11 @@ export function functionHeaders(
 		prerender !== undefined && prerender.config.passQuery !== true && prerender.routeMatches
 			? prerender.routeMatches
 			: undefined;
-	if ((transforms === undefined || transforms.request.length === 0) && routeMatches === undefined) {
-		return headers;
-	}
+	const transformed =
+		transforms !== undefined && changesHeaders(headers, transforms.request, 'request.headers');
+	if (!transformed && routeMatches === undefined) return headers;
 	const copy = new Headers(headers);
-	if (transforms !== undefined) applyHeaderTransforms(copy, transforms.request, 'request.headers');
+	if (transformed) applyHeaderTransforms(copy, transforms.request, 'request.headers');
 	if (routeMatches !== undefined) copy.set(ROUTE_MATCHES_HEADER, routeMatches);
 	return copy;
 }
