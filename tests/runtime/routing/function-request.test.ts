@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Transform } from '../../../runtime/output/config-schema.ts';
 import {
 	functionHeaders,
+	invokeWithRouteMatches,
+	routeMatchesFor,
 	withoutPlatformHeaders,
 	withResponseTransforms,
 } from '../../../runtime/routing/function-request.ts';
@@ -26,20 +28,27 @@ describe('functionHeaders', () => {
 		});
 		expect(headers.get('x-astro-locals')).toBe('1');
 	});
+});
 
-	it('sets x-now-route-matches for a prerender without passQuery, not with it', () => {
-		const headers = new Headers();
-		const routeMatches = '__isr_route=%2Fa';
-		const without = functionHeaders(headers, undefined, {
-			config: { expiration: 60 },
-			routeMatches,
-		});
-		expect(without.get('x-now-route-matches')).toBe(routeMatches);
-		const withQuery = functionHeaders(headers, undefined, {
-			config: { expiration: 60, passQuery: true },
-			routeMatches,
-		});
-		expect(withQuery.has('x-now-route-matches')).toBe(false);
+describe('x-now-route-matches', () => {
+	it('is sent for a prerender without passQuery only', () => {
+		expect(routeMatchesFor({ expiration: 60 }, '__isr_route=%2Fa')).toBe('__isr_route=%2Fa');
+		expect(routeMatchesFor({ expiration: 60, passQuery: true }, '__isr_route=%2Fa')).toBe(
+			undefined,
+		);
+		expect(routeMatchesFor({ expiration: 60 }, '')).toBe(undefined);
+	});
+
+	it('is added to every invocation, leaving the visitor request alone', async () => {
+		const seen: (string | null)[] = [];
+		const invoke = invokeWithRouteMatches(async (request) => {
+			seen.push(request.headers.get('x-now-route-matches'));
+			return new Response('ok');
+		}, '1=%2Fa');
+		const visitor = new Request('http://localhost/a');
+		await invoke(visitor);
+		expect(seen).toEqual(['1=%2Fa']);
+		expect(visitor.headers.has('x-now-route-matches')).toBe(false);
 	});
 });
 
