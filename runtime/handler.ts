@@ -26,6 +26,8 @@ import {
 import type { FilesystemEntry, FunctionOutput, Output } from './output/types.ts';
 import {
 	functionHeaders,
+	invokeWithRouteMatches,
+	routeMatchesFor,
 	withoutPlatformHeaders,
 	withResponseTransforms,
 } from './routing/function-request.ts';
@@ -195,12 +197,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		}
 		// A prerender function sees the rewritten dest path (spec §2.4).
 		const routed = withPath(url, path ?? result.path, result.search);
-		const headers = functionHeaders(request.headers, result.transforms, {
-			config: entry.prerender.config,
-			routeMatches: result.routeMatches,
-		});
+		const headers = functionHeaders(request.headers, result.transforms);
 		const visitor = headers === request.headers ? request : withUrl(request, request.url, headers);
-		const invoke = invokerFor(entry.function);
+		const invoke = invokeWithRouteMatches(
+			invokerFor(entry.function),
+			routeMatchesFor(entry.prerender.config, result.routeMatches),
+		);
 		const response = await caches.prerender.serve(visitor, entry.prerender, invoke, routed);
 		return withRoute(response, result.headers, result.status, false);
 	}

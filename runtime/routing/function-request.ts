@@ -6,8 +6,10 @@
  * @see https://github.com/vercel/vercel/blob/main/packages/cli/src/util/dev/server.ts (prepareTransforms)
  */
 import { ROUTE_MATCHES_HEADER } from '../../src/platform/vercel.ts';
+import type { Invoke } from '../cache/types.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
-import { applyHeaderTransforms } from './transforms.ts';
+import { requestWithBody } from '../web-request.ts';
+import { applyHeaderTransforms, changesHeaders } from './transforms.ts';
 import type { RouteTransforms } from './types.ts';
 
 /**
@@ -21,27 +23,50 @@ export function withoutPlatformHeaders(headers: Headers): Headers {
 	return copy;
 }
 
-/**
- * The headers a function gets, or `headers` itself when routing changes nothing. For a prerender
- * function without `passQuery`, `x-now-route-matches` carries the route's captures; with
- * `passQuery` the platform leaves it out and the query carries them (nitrojs/nitro#3539) [U].
- */
+/** The headers a function gets: `headers` itself when no request transform changes them. */
 export function functionHeaders(
 	headers: Headers,
 	transforms: RouteTransforms | undefined,
-	prerender?: { readonly config: PrerenderConfig; readonly routeMatches: string | undefined },
 ): Headers {
-	const routeMatches =
-		prerender !== undefined && prerender.config.passQuery !== true && prerender.routeMatches
-			? prerender.routeMatches
-			: undefined;
-	if ((transforms === undefined || transforms.request.length === 0) && routeMatches === undefined) {
+	if (transforms === undefined || !changesHeaders(headers, transforms.request, 'request.headers')) {
 		return headers;
 	}
 	const copy = new Headers(headers);
-	if (transforms !== undefined) applyHeaderTransforms(copy, transforms.request, 'request.headers');
-	if (routeMatches !== undefined) copy.set(ROUTE_MATCHES_HEADER, routeMatches);
+	applyHeaderTransforms(copy, transforms.request, 'request.headers');
 	return copy;
+}
+
+/**
+ * The `x-now-route-matches` a prerender function gets, if any: the route's captures when the
+ * output has no `passQuery`; with `passQuery` the platform leaves it out and the query carries
+ * them (nitrojs/nitro#3539) [U].
+ */
+export function routeMatchesFor(
+	config: PrerenderConfig,
+	routeMatches: string | undefined,
+): string | undefined {
+	return config.passQuery !== true && routeMatches ? routeMatches : undefined;
+}
+
+/**
+ * `invoke` for one routed request, adding `x-now-route-matches` to every invocation the cache
+ * makes (foreground or background), so a cache HIT copies nothing.
+ */
+export function invokeWithRouteMatches(invoke: Invoke, routeMatches: string | undefined): Invoke {
+	if (routeMatches === undefined) return invoke;
+	return (request) => {
+		const headers = new Headers(request.headers);
+		headers.set(ROUTE_MATCHES_HEADER, routeMatches);
+		return invoke(
+			requestWithBody(request.url, {
+				method: request.method,
+				headers,
+				body: request.body,
+				signal: request.signal,
+				redirect: request.redirect,
+			}),
+		);
+	};
 }
 
 /** `response` with the routes' `response.headers` transforms applied. */

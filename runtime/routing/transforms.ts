@@ -160,6 +160,24 @@ export function applyHeaderTransforms(
 	for (const transform of ofScope(transforms, scope)) applyTransform(fields, transform, true);
 }
 
+/**
+ * Whether the header transforms of `scope` would change `headers`: a `delete` only does when a
+ * header it names is there. Lets the handler skip copying the visitor's headers on the hot path,
+ * where a site's first route deletes internal headers nobody sent.
+ */
+export function changesHeaders(
+	headers: Headers,
+	transforms: readonly Transform[],
+	scope: 'request.headers' | 'response.headers',
+): boolean {
+	return ofScope(transforms, scope).some((transform) => {
+		if (transform.op !== 'delete') return true;
+		const { key } = transform.target;
+		if (typeof key === 'string') return headers.has(key);
+		return [...headers.keys()].some((name) => matchesKey(name, key));
+	});
+}
+
 /** Applies the `request.query` transforms to `query`, in order. */
 export function applyQueryTransforms(query: URLSearchParams, transforms: readonly Transform[]) {
 	const fields = queryFields(query);
