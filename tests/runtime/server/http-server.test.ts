@@ -72,6 +72,18 @@ describe('startServer', () => {
 		},
 	);
 
+	it('never hands the handler a raw control byte from the request target', async () => {
+		const targets: string[] = [];
+		const server = await serve(async (request) => {
+			targets.push(new URL(request.url).pathname);
+			return new Response('ok');
+		});
+		const raw = await rawRequest(server, 'GET /\u001b[2J HTTP/1.1\r\nHost: example.test');
+		expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+		await rawRequest(server, 'GET /%1b[2J HTTP/1.1\r\nHost: example.test');
+		expect(targets).toEqual(['/%1b[2J']);
+	});
+
 	it('accepts host names, IPv4 and bracketed IPv6 hosts with ports', async () => {
 		const server = await serve(echoUrl);
 		for (const host of ['example.test', 'my_app:3000', '10.0.0.1:80', '[::1]:4321']) {
