@@ -89,7 +89,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 		start(controller) {
 			req.pause();
 			onData = (chunk) => {
-				controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+				// A copy, as `Readable.toWeb` makes: the chunk may be a view of a pooled buffer.
+				controller.enqueue(new Uint8Array(chunk));
 				if ((controller.desiredSize ?? 0) <= 0) req.pause();
 			};
 			req.on('data', onData);
@@ -109,7 +110,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 
 /**
  * After the response: reads and discards the rest of a body the handler did not read, so the
- * connection can carry the next request. Past `MAX_DRAIN_BYTES` the connection is closed.
+ * connection can carry the next request. Past `MAX_DRAIN_BYTES` the connection is closed. A
+ * function still reading the body after its response was sent does not get the rest.
  */
 function drainBody(req: IncomingMessage): void {
 	if (req.complete || req.destroyed) return;

@@ -158,8 +158,9 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const uncachedResponse = (response: Response, status: CacheStatus, head: boolean): Response =>
 		passThrough(response, browserHeaders(response.headers, true), status, now(), head);
 
-	// A cold MISS or a revalidation: the visitor waits. A status that is not stored answers MISS
-	// (a failed revalidation is not REVALIDATED); a throw reaches the caller, which answers 500.
+	// A cold MISS, a crawler's render or a revalidation: the visitor waits. A status that is not
+	// stored answers MISS (a failed revalidation is not REVALIDATED); a throw reaches the caller,
+	// which answers 500.
 	const foreground = async (
 		flight: Promise<Generation>,
 		status: CacheStatus,

@@ -72,6 +72,18 @@ describe('startServer', () => {
 		},
 	);
 
+	it('never hands the handler a raw control byte from the request target', async () => {
+		const targets: string[] = [];
+		const server = await serve(async (request) => {
+			targets.push(new URL(request.url).pathname);
+			return new Response('ok');
+		});
+		const raw = await rawRequest(server, 'GET /\u001b[2J HTTP/1.1\r\nHost: example.test');
+		expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+		await rawRequest(server, 'GET /%1b[2J HTTP/1.1\r\nHost: example.test');
+		expect(targets).toEqual(['/%1b[2J']);
+	});
+
 	it('accepts host names, IPv4 and bracketed IPv6 hosts with ports', async () => {
 		const server = await serve(echoUrl);
 		for (const host of ['example.test', 'my_app:3000', '10.0.0.1:80', '[::1]:4321']) {
@@ -311,20 +323,19 @@ describe('startServer when the client goes away', () => {
 	it('reports one short line, not the stream error, when the client disconnects mid-response', async () => {
 		const errors: unknown[] = [];
 		const closed: string[] = [];
-		const cancelled = Promise.withResolvers<void>();
+		const reported = Promise.withResolvers<void>();
 		const chunk = new Uint8Array(64 * 1024).fill(97);
 		const server = await startServer({
 			handle: async () =>
 				new Response(
 					new ReadableStream<Uint8Array>({
 						pull: (controller) => controller.enqueue(chunk),
-						cancel: () => cancelled.resolve(),
 					}),
 				),
 			port: 0,
 			host: '127.0.0.1',
-			onError: (error) => errors.push(error),
-			onClientClosed: ({ method, path }) => closed.push(`${method} ${path}`),
+			onError: (error) => reported.resolve(void errors.push(error)),
+			onClientClosed: ({ method, path }) => reported.resolve(void closed.push(`${method} ${path}`)),
 		});
 		servers.push(server);
 		const { hostname, port } = new URL(server.url);
@@ -332,10 +343,44 @@ describe('startServer when the client goes away', () => {
 			socket.write('GET /big?x=1 HTTP/1.1\r\nHost: example.test\r\n\r\n');
 		});
 		socket.once('data', () => socket.destroy());
-		await cancelled.promise;
-		await new Promise((resolve) => setImmediate(resolve));
+		await reported.promise;
 		expect(errors).toEqual([]);
 		expect(closed).toEqual(['GET /big?x=1']);
+	});
+});
+
+describe('startServer when a body stops because the client left', () => {
+	it('reports the client leaving when a body of known length fails with the abort of its request', async () => {
+		const errors: unknown[] = [];
+		const closed: string[] = [];
+		const reported = Promise.withResolvers<void>();
+		const started = Promise.withResolvers<void>();
+		const server = await startServer({
+			handle: async (request) => {
+				started.resolve();
+				const body = new ReadableStream<Uint8Array>({
+					start(controller) {
+						controller.enqueue(new Uint8Array(1024).fill(97));
+						request.signal.addEventListener('abort', () => controller.error(request.signal.reason));
+					},
+				});
+				return new Response(body, { headers: { 'content-length': '4096' } });
+			},
+			port: 0,
+			host: '127.0.0.1',
+			onError: (error) => reported.resolve(void errors.push(error)),
+			onClientClosed: ({ method, path }) => reported.resolve(void closed.push(`${method} ${path}`)),
+		});
+		servers.push(server);
+		const { hostname, port } = new URL(server.url);
+		const socket = connect(Number(port), hostname, () => {
+			socket.write('GET /slow HTTP/1.1\r\nHost: example.test\r\n\r\n');
+		});
+		await started.promise;
+		socket.destroy();
+		await reported.promise;
+		expect(errors).toEqual([]);
+		expect(closed).toEqual(['GET /slow']);
 	});
 });
 
