@@ -4,18 +4,25 @@
  *   on-demand routes the ISR function caches), and refuses to serve it to the browser, so the
  *   bypass token can only ever end up in function bundles;
  * - says once when on-demand revalidation uses a per-build token;
- * - fails the build if `@astrojs/vercel` routed an API endpoint to the ISR function;
+ * - puts its own entry in front of `@astrojs/vercel`'s (./entrypoint.ts);
+ * - adds the site's routes to `config.json` (./routes.ts), then fails the build if
+ *   `@astrojs/vercel` routed an API endpoint to the ISR function;
  * - records the ISR settings the build baked in, for `npm start` (see build-stamp.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Route } from '@vercel/routing-utils';
 import type { AstroIntegration } from 'astro';
 import { BUILD_STAMP_PATH, buildStampOf } from './build-stamp.ts';
 import type { IsrConfig } from './config.ts';
 import { isExcludedRoute } from './cache-policy.ts';
 import { findIsrRoutedPaths, samplePathFor } from './route-check.ts';
+import { withSiteRoutes } from './routes.ts';
 
 const VIRTUAL_ID = 'virtual:isr-config';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const ADAPTER_ENTRYPOINT = '@astrojs/vercel/entrypoint';
+const SITE_ENTRYPOINT = fileURLToPath(new URL('./entrypoint.ts', import.meta.url));
 
 export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 	let apiPaths: string[] = [];
@@ -51,6 +58,14 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 									].join('\n');
 								},
 							},
+							{
+								name: 'isr-config:entrypoint',
+								enforce: 'pre',
+								resolveId(id, importer) {
+									if (id !== ADAPTER_ENTRYPOINT) return undefined;
+									return importer?.split('?')[0] === SITE_ENTRYPOINT ? undefined : SITE_ENTRYPOINT;
+								},
+							},
 						],
 					},
 				});
@@ -76,7 +91,9 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 			// Runs after @astrojs/vercel's own hook: Astro puts the adapter first.
 			'astro:build:done': async ({ logger }) => {
 				const configJson = new URL('.vercel/output/config.json', root);
-				const { routes } = JSON.parse(await readFile(configJson, 'utf8')) as { routes: unknown[] };
+				const output = JSON.parse(await readFile(configJson, 'utf8')) as { routes: Route[] };
+				const routes = withSiteRoutes(output.routes);
+				await writeFile(configJson, `${JSON.stringify({ ...output, routes }, null, '\t')}\n`);
 				const offending = findIsrRoutedPaths(routes, apiPaths);
 				if (offending.length > 0) {
 					throw new Error(

@@ -92,6 +92,38 @@ describe('the built _isr function', () => {
 	});
 });
 
+describe('the built functions, given what only Astro itself may send', () => {
+	it.each([
+		['x-astro-locals', '1'],
+		['x-astro-locals', '{"user":"admin"}'],
+		['x-astro-path', '/ssr'],
+		['x-astro-middleware-secret', 'guess'],
+	])('render /isr as usual when a visitor sends %s: %s', async (name, value) => {
+		const request = isrRequest('/isr');
+		request.headers.set(name, value);
+		const response = await isr.fetch(request);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('<h1>ISR page</h1>');
+	});
+
+	it('render /ssr in _render as usual when a visitor sends x-astro-locals', async () => {
+		const response = await render.fetch(
+			new Request('https://site.test/ssr', { headers: { 'x-astro-locals': '1' } }),
+		);
+		expect(response.status).toBe(200);
+	});
+
+	it.each(['/blog/../ssr', '/blog/../isr', '/blog/../', '/blog/%2e%2e/ssr', '/blog/..\\ssr'])(
+		'answer x_astro_path=%s with an uncacheable 400 instead of rendering another page',
+		async (path) => {
+			const response = await isr.fetch(isrRequest(path));
+			expect(response.status).toBe(400);
+			expect(response.headers.get('cache-control')).toBe('no-store');
+			expect(await response.text()).not.toContain('<h1>');
+		},
+	);
+});
+
 describe('the built _render function', () => {
 	it('renders /ssr fresh on every call, with no-store', async () => {
 		// Two calls a second apart on the clock: a fresh render shows each call's own time.
