@@ -138,6 +138,25 @@ describe('POST /api/revalidate on the real build', () => {
 		});
 	});
 
+	it.each(['127.0.0.2', '[::1]', 'localhost'])(
+		'answers 421 to Host %s:<its port>, another loopback name, and regenerates nothing',
+		async (hostname) => {
+			const before = await renderTimes();
+			const { port } = new URL(site.url);
+			for (const headers of [withSecret, { origin: `http://${hostname}:${port}` }]) {
+				const response = await site.runtime.handle(
+					new Request(`http://${hostname}:${port}/api/revalidate`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', ...headers },
+						body: JSON.stringify({ paths: ['/isr'] }),
+					}),
+				);
+				expect(response.status).toBe(421);
+			}
+			expect(await renderTimes()).toEqual(before);
+		},
+	);
+
 	it('answers 503 to a bearer caller when REVALIDATE_SECRET is not configured', async () => {
 		delete process.env.REVALIDATE_SECRET;
 		try {
