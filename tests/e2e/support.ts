@@ -2,7 +2,6 @@
  * The real site build served over HTTP by the local runtime, in-process, on 127.0.0.1 and a free
  * port. The caches run on a clock the test moves, so expiry is tested without sleeping.
  */
-import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime/handler.ts';
 import { startServer } from '../../runtime/server.ts';
@@ -75,36 +74,4 @@ export async function snapshot(response: Response): Promise<Snapshot> {
 	};
 }
 
-export interface RawResponse {
-	readonly status: number;
-	readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-	readonly body: string;
-}
-
-/**
- * A GET with the request target sent byte for byte: `fetch` would resolve dot segments and
- * `\` before sending, and a visitor's own client need not.
- */
-export function rawGet(
-	baseUrl: string,
-	target: string,
-	headers: Readonly<Record<string, string>> = {},
-): Promise<RawResponse> {
-	const { hostname, port } = new URL(baseUrl);
-	return new Promise((resolve, reject) => {
-		const request = httpRequest(
-			{ host: hostname, port, path: target, method: 'GET', headers, agent: false },
-			(response) => {
-				let body = '';
-				response.setEncoding('utf8');
-				response.on('data', (chunk: string) => (body += chunk));
-				response.on('end', () =>
-					resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
-				);
-				response.on('error', reject);
-			},
-		);
-		request.on('error', reject);
-		request.end();
-	});
-}
+export { sendRaw as rawGet, type RawResponse } from '../platform/raw-http.ts';
