@@ -6,7 +6,7 @@
  * - says once when on-demand revalidation uses a per-build token;
  * - puts its own entry in front of `@astrojs/vercel`'s (./entrypoint.ts);
  * - adds the site's routes to `config.json` (./routes.ts), then fails the build if
- *   `@astrojs/vercel` routed an API endpoint to the ISR function;
+ *   `@astrojs/vercel` routed an API endpoint or an admin page to the ISR function;
  * - records the ISR settings the build baked in, for `npm start` (see build-stamp.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -22,10 +22,12 @@ import { withSiteRoutes } from './routes.ts';
 const VIRTUAL_ID = 'virtual:isr-config';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const ADAPTER_ENTRYPOINT = '@astrojs/vercel/entrypoint';
+/** Route patterns the ISR function must never serve: endpoints and admin pages. */
+const NEVER_CACHED_ROUTE = /^\/(api|admin)(\/|$)/;
 const SITE_ENTRYPOINT = fileURLToPath(new URL('./entrypoint.ts', import.meta.url));
 
 export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
-	let apiPaths: string[] = [];
+	let neverCachedPaths: string[] = [];
 	let isrRoutes: RegExp[] = [];
 	let root = new URL(`file://${process.cwd()}/`);
 	return {
@@ -84,8 +86,8 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 							!route.pattern.startsWith('/_') && !isExcludedRoute(route.pattern, config.exclude),
 					)
 					.map((route) => route.patternRegex);
-				apiPaths = routes
-					.filter((route) => route.pattern === '/api' || route.pattern.startsWith('/api/'))
+				neverCachedPaths = routes
+					.filter((route) => NEVER_CACHED_ROUTE.test(route.pattern))
 					.map((route) => samplePathFor(route.pattern));
 			},
 			// Runs after @astrojs/vercel's own hook: Astro puts the adapter first.
@@ -94,14 +96,14 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 				const output = JSON.parse(await readFile(configJson, 'utf8')) as { routes: Route[] };
 				const routes = withSiteRoutes(output.routes);
 				await writeFile(configJson, `${JSON.stringify({ ...output, routes }, null, '\t')}\n`);
-				const offending = findIsrRoutedPaths(routes, apiPaths);
+				const offending = findIsrRoutedPaths(routes, neverCachedPaths);
 				if (offending.length > 0) {
 					throw new Error(
-						`These API routes would be cached by the ISR function: ${offending.join(', ')}. Exclude them in ISR_EXCLUDE (src/isr/config.ts).`,
+						`These API or admin routes would be cached by the ISR function: ${offending.join(', ')}. Exclude them in ISR_EXCLUDE (src/isr/config.ts).`,
 					);
 				}
 				logger.info(
-					'Checked .vercel/output/config.json: no /api/* route is served by the ISR function.',
+					'Checked .vercel/output/config.json: no /api/* or /admin/* route is served by the ISR function.',
 				);
 				const stamp = new URL(BUILD_STAMP_PATH, root);
 				await mkdir(new URL('.', stamp), { recursive: true });
