@@ -4,7 +4,7 @@
  * query decoding and `new URL(path, base)` in its entrypoint then turn `/blog/..%2Fssr` into
  * `/ssr`, rendered by the ISR function and stored under the `/blog/..%2Fssr` key. Such a path is
  * refused twice: by a route in the build output (so it holds on Vercel, whatever path Vercel
- * matches routes on) and by the ISR function itself (see ./entrypoint.ts).
+ * matches routes on) and by the functions' entry (./request-screen.ts).
  *
  * @see node_modules/@astrojs/vercel/dist/serverless/entrypoint.js (`new URL(realPath, url)`)
  * @see https://url.spec.whatwg.org/#single-dot-path-segment
@@ -32,8 +32,8 @@ export function isAmbiguousPath(rawPath: string): boolean {
 /**
  * Whether the ISR function may render `realPath`, its `x_astro_path` (the route's raw capture,
  * decoded once by the query parser): only when neither URL parsing nor one more decoding (Astro
- * decodes route params) reveals a separator, a dot segment, an empty segment, a query or a fragment, so the page
- * rendered is the page the cache key names.
+ * decodes route params) reveals a separator, a dot segment, an empty segment, a query or a
+ * fragment, so the page rendered is the page the cache key names.
  */
 export function isCanonicalRenderPath(realPath: string): boolean {
 	if (!realPath.startsWith('/') || hasHiddenStructure(realPath)) return false;

@@ -33,7 +33,7 @@ export const ASTRO_INTERNAL_REQUEST_HEADERS: readonly string[] = [
 	ASTRO_MIDDLEWARE_SECRET_HEADER,
 ];
 
-/** 400 is not a cacheable status for ISR or the CDN (spec §2.3), and `no-store` says so again. */
+/** 400 is not a cacheable status for ISR or the CDN (spec §2.2, §4), and `no-store` says so again. */
 export const AMBIGUOUS_PATH_STATUS = 400;
 
 export const STRIP_INTERNAL_HEADERS_ROUTE: RouteWithSrc = {
