@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEnv } from 'vite';
 import { resolveIsrConfig } from './src/isr/config.ts';
 import { isrConfigIntegration } from './src/isr/integration.ts';
+import { SITE_CSP_DIRECTIVES } from './src/isr/security-headers.ts';
 
 // Astro does not load `.env` files for its own config; the process environment still wins.
 // https://docs.astro.build/en/guides/environment-variables/#in-the-astro-config-file
@@ -25,6 +26,14 @@ export default defineConfig({
 		},
 	}),
 	integrations: [isrConfigIntegration(isr)],
+	// Hashes of every inline script and style, sent as a header on on-demand pages; the other
+	// directives and headers are in src/isr/security-headers.ts.
+	// https://docs.astro.build/en/reference/configuration-reference/#securitycsp
+	security: {
+		csp: { algorithm: 'SHA-256', directives: [...SITE_CSP_DIRECTIVES] },
+	},
+	// Shiki colours code with `style` attributes, which the policy refuses; Prism uses classes.
+	markdown: { syntaxHighlight: 'prism' },
 	// Read at run time by server code through `astro:env/server`; never sent to the browser.
 	// https://docs.astro.build/en/guides/environment-variables/#type-safe-environment-variables
 	env: {

@@ -2,34 +2,53 @@ import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: the site's tests run through Astro's Vite config (virtual modules, `astro:*`
- * imports, the Container API); the runtime's tests are plain Node and do not need it.
+ * Four projects: the site's tests run through Astro's Vite config (virtual modules, `astro:*`
+ * imports, the Container API); the runtime's tests are plain Node; the end-to-end tests drive the
+ * real build through the runtime; the platform suite speaks only HTTP, to the runtime or, with
+ * `BASE_URL` set, to a deployment (then it is the only project, and nothing is built).
  */
-export default defineConfig({
+// Read here, in the main process: test workers see Vite's `BASE_URL` (`/`) in `process.env`.
+const baseUrl = process.env.BASE_URL ?? '';
+const remote = baseUrl !== '';
+
+const platform = {
 	test: {
-		// One real `astro build` per test run, shared by the site and end-to-end tests.
-		globalSetup: ['tests/support/global-setup.ts'],
-		projects: [
-			getViteConfig({
-				test: {
-					name: 'site',
-					include: ['tests/site/**/*.test.ts'],
-				},
-			}),
-			{
-				test: {
-					name: 'runtime',
-					include: ['tests/runtime/**/*.test.ts'],
-				},
-			},
-			{
-				test: {
-					name: 'e2e',
-					include: ['tests/e2e/**/*.test.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-				},
-			},
-		],
+		name: 'platform',
+		include: ['tests/platform/**/*.test.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		provide: { platformBaseUrl: baseUrl },
 	},
+};
+
+export default defineConfig({
+	test: remote
+		? { projects: [platform] }
+		: {
+				// One real `astro build` per test run, shared by the site, end-to-end and platform tests.
+				globalSetup: ['tests/support/global-setup.ts'],
+				projects: [
+					getViteConfig({
+						test: {
+							name: 'site',
+							include: ['tests/site/**/*.test.ts'],
+						},
+					}),
+					{
+						test: {
+							name: 'runtime',
+							include: ['tests/runtime/**/*.test.ts'],
+						},
+					},
+					{
+						test: {
+							name: 'e2e',
+							include: ['tests/e2e/**/*.test.ts'],
+							testTimeout: 60_000,
+							hookTimeout: 120_000,
+						},
+					},
+					platform,
+				],
+			},
 });

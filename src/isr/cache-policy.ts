@@ -7,7 +7,7 @@
  * - The edge lifetime of ISR pages comes from the prerender config's `expiration`. A page may ask
  *   for less with `Vercel-CDN-Cache-Control` (consumed by Vercel, never forwarded); `@astrojs/vercel`
  *   documents that the function's cache headers are respected when `expiration` is set.
- * - Excluded routes (`/ssr`, `/api/*`) are never stored anywhere (`no-store`).
+ * - Excluded routes (`/ssr`, `/api/*`) and admin pages are never stored anywhere (`no-store`).
  * - `/_astro/*` assets are content-hashed and immutable: `@astrojs/vercel` adds that header as a route.
  *
  * @see https://vercel.com/docs/caching/cache-control-headers
@@ -18,6 +18,7 @@ import {
 	VERCEL_CDN_CACHE_CONTROL_HEADER,
 } from '../platform/vercel.ts';
 import type { IsrConfig } from './config.ts';
+import { routeKindOf, SECURITY_POLICIES } from './security-headers.ts';
 
 /** The platform's own default, sent explicitly so it does not depend on a platform default. */
 export const BROWSER_REVALIDATE = DEFAULT_BROWSER_CACHE_CONTROL;
@@ -53,7 +54,9 @@ export function cachePolicyFor(
 	status: number,
 	config: PolicyConfig,
 ): CachePolicy {
-	if (isExcludedRoute(routePattern, config.exclude)) {
+	// Admin pages are never stored, even if a change to `exclude` sent them to the ISR function.
+	const adminOnly = SECURITY_POLICIES[routeKindOf(routePattern)].noStore;
+	if (adminOnly || isExcludedRoute(routePattern, config.exclude)) {
 		return { kind: 'no-store', edgeSeconds: null, headers: { 'cache-control': NO_STORE } };
 	}
 	const requested = status === 404 ? NOT_FOUND_EDGE_SECONDS : EDGE_LIFETIME_OVERRIDES[routePattern];

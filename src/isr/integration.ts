@@ -4,21 +4,30 @@
  *   on-demand routes the ISR function caches), and refuses to serve it to the browser, so the
  *   bypass token can only ever end up in function bundles;
  * - says once when on-demand revalidation uses a per-build token;
- * - fails the build if `@astrojs/vercel` routed an API endpoint to the ISR function;
+ * - puts its own entry in front of `@astrojs/vercel`'s (./entrypoint.ts);
+ * - adds the site's routes to `config.json` (./routes.ts), then fails the build if
+ *   `@astrojs/vercel` routed an API endpoint or an admin page to the ISR function;
  * - records the ISR settings the build baked in, for `npm start` (see build-stamp.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Route } from '@vercel/routing-utils';
 import type { AstroIntegration } from 'astro';
 import { BUILD_STAMP_PATH, buildStampOf } from './build-stamp.ts';
 import type { IsrConfig } from './config.ts';
 import { isExcludedRoute } from './cache-policy.ts';
 import { findIsrRoutedPaths, samplePathFor } from './route-check.ts';
+import { withSiteRoutes } from './routes.ts';
 
 const VIRTUAL_ID = 'virtual:isr-config';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const ADAPTER_ENTRYPOINT = '@astrojs/vercel/entrypoint';
+/** Route patterns the ISR function must never serve: endpoints and admin pages. */
+const NEVER_CACHED_ROUTE = /^\/(api|admin)(\/|$)/;
+const SITE_ENTRYPOINT = fileURLToPath(new URL('./entrypoint.ts', import.meta.url));
 
 export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
-	let apiPaths: string[] = [];
+	let neverCachedPaths: string[] = [];
 	let isrRoutes: RegExp[] = [];
 	let root = new URL(`file://${process.cwd()}/`);
 	return {
@@ -51,6 +60,14 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 									].join('\n');
 								},
 							},
+							{
+								name: 'isr-config:entrypoint',
+								enforce: 'pre',
+								resolveId(id, importer) {
+									if (id !== ADAPTER_ENTRYPOINT) return undefined;
+									return importer?.split('?')[0] === SITE_ENTRYPOINT ? undefined : SITE_ENTRYPOINT;
+								},
+							},
 						],
 					},
 				});
@@ -69,22 +86,24 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 							!route.pattern.startsWith('/_') && !isExcludedRoute(route.pattern, config.exclude),
 					)
 					.map((route) => route.patternRegex);
-				apiPaths = routes
-					.filter((route) => route.pattern === '/api' || route.pattern.startsWith('/api/'))
+				neverCachedPaths = routes
+					.filter((route) => NEVER_CACHED_ROUTE.test(route.pattern))
 					.map((route) => samplePathFor(route.pattern));
 			},
 			// Runs after @astrojs/vercel's own hook: Astro puts the adapter first.
 			'astro:build:done': async ({ logger }) => {
 				const configJson = new URL('.vercel/output/config.json', root);
-				const { routes } = JSON.parse(await readFile(configJson, 'utf8')) as { routes: unknown[] };
-				const offending = findIsrRoutedPaths(routes, apiPaths);
+				const output = JSON.parse(await readFile(configJson, 'utf8')) as { routes: Route[] };
+				const routes = withSiteRoutes(output.routes);
+				await writeFile(configJson, `${JSON.stringify({ ...output, routes }, null, '\t')}\n`);
+				const offending = findIsrRoutedPaths(routes, neverCachedPaths);
 				if (offending.length > 0) {
 					throw new Error(
-						`These API routes would be cached by the ISR function: ${offending.join(', ')}. Exclude them in ISR_EXCLUDE (src/isr/config.ts).`,
+						`These API or admin routes would be cached by the ISR function: ${offending.join(', ')}. Exclude them in ISR_EXCLUDE (src/isr/config.ts).`,
 					);
 				}
 				logger.info(
-					'Checked .vercel/output/config.json: no /api/* route is served by the ISR function.',
+					'Checked .vercel/output/config.json: no /api/* or /admin/* route is served by the ISR function.',
 				);
 				const stamp = new URL(BUILD_STAMP_PATH, root);
 				await mkdir(new URL('.', stamp), { recursive: true });

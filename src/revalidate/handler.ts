@@ -8,6 +8,7 @@ import { identifyCaller, type Caller } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { RevalidateError, type RevalidateErrorCode } from './errors.ts';
 import { revalidationTargets, type HostEnv } from './hosts.ts';
+import { createInFlight, inFlightKey, type InFlight } from './in-flight.ts';
 import { parseRevalidateBody } from './paths.ts';
 import { decidePublicRequest } from './public-rules.ts';
 import { publicRetryAfter } from './render-time.ts';
@@ -31,7 +32,11 @@ export interface HandlerDeps {
 	readonly now: () => number;
 	readonly log: (line: string) => void;
 	readonly timeoutMs?: number;
+	/** The public button's per-path locks; one per instance unless a test passes its own. */
+	readonly inFlight?: InFlight;
 }
+
+const INSTANCE_IN_FLIGHT = createInFlight();
 
 const STATUS_OF: Readonly<Record<RevalidateErrorCode, number>> = {
 	invalid_body: 400,
@@ -137,33 +142,53 @@ async function decide(
 		protectionBypass: deps.env.VERCEL_AUTOMATION_BYPASS_SECRET,
 		timeoutMs: deps.timeoutMs,
 	};
-	if (caller === 'public') {
+	const revalidate = async (): Promise<Outcome> => {
+		const results = await revalidatePaths(paths, targets, {
+			...fetchOptions,
+			bypassToken: deps.config.bypassToken,
+		});
+		record.results = results;
+		return summarizeResults(results, deps.now());
+	};
+	if (caller !== 'public') return revalidate();
+
+	const cooldown = deps.config.publicRevalidateCooldownSeconds;
+	const release = (deps.inFlight ?? INSTANCE_IN_FLIGHT).tryAcquire(
+		paths.map((path) => inFlightKey(targets[0]!.host, path)),
+	);
+	// Another press is regenerating one of these paths now: its render starts a new cooldown.
+	if (release === undefined) {
+		return cooldownOutcome(
+			cooldown,
+			`A regeneration is already in progress; try again in ${cooldown} s.`,
+		);
+	}
+	try {
 		const retryAfter = await publicRetryAfter(
 			requested,
 			targets[0]!,
 			fetchOptions,
 			deps.now,
-			deps.config.publicRevalidateCooldownSeconds,
+			cooldown,
 		);
 		if (retryAfter !== undefined) {
-			return {
-				status: 429,
-				body: errorBody(
-					'cooldown',
-					`Regenerated less than ${deps.config.publicRevalidateCooldownSeconds} s ago; try again in ${retryAfter} s.`,
-					{ retryAfter },
-				),
-				headers: { 'retry-after': String(retryAfter) },
-			};
+			return cooldownOutcome(
+				retryAfter,
+				`Regenerated less than ${cooldown} s ago; try again in ${retryAfter} s.`,
+			);
 		}
+		return await revalidate();
+	} finally {
+		release();
 	}
+}
 
-	const results = await revalidatePaths(paths, targets, {
-		...fetchOptions,
-		bypassToken: deps.config.bypassToken,
-	});
-	record.results = results;
-	return summarizeResults(results, deps.now());
+function cooldownOutcome(retryAfter: number, message: string): Outcome {
+	return {
+		status: 429,
+		body: errorBody('cooldown', message, { retryAfter }),
+		headers: { 'retry-after': String(retryAfter) },
+	};
 }
 
 function unauthorized(message: string, index?: number): Outcome {

@@ -4,8 +4,9 @@
  * Revalidation applies only to the domain it is sent to, so a page is revalidated on the host
  * the API request arrived on, on the production domain, and on every domain in
  * `REVALIDATE_HOSTS`. The token is a credential: it is only ever sent to a host listed in the
- * deployment's own environment (or to a loopback address when not deployed), so a forged `Host`
- * header cannot make the endpoint hand it to somebody else.
+ * deployment's own environment (or to the local runtime's own address), and over https except
+ * to that local address, so a forged `Host` header cannot make the endpoint hand it to somebody
+ * else or send it in the clear.
  *
  * @see https://vercel.com/docs/incremental-static-regeneration#on-demand-revalidation-limits
  * @see https://vercel.com/docs/environment-variables/system-environment-variables
@@ -29,14 +30,32 @@ export interface Target {
 	readonly host: string;
 }
 
-/** `host[:port]` values from a comma-separated list; entries may carry an `http(s)://` scheme. */
-export function parseHostList(raw: string | undefined, name: string): Target[] {
+/**
+ * How a listed host is contacted. `configured`: a domain named in the environment
+ * (`REVALIDATE_HOSTS`, the production and branch domains), always over https, since the token
+ * travels with the request. `own`: `VERCEL_URL`, over http only when it is a loopback address
+ * (the local runtime's own socket).
+ */
+export type HostKind = 'configured' | 'own';
+
+/** `host[:port]` values from a comma-separated list; entries may carry an `https://` scheme. */
+export function parseHostList(
+	raw: string | undefined,
+	name: string,
+	kind: HostKind = 'configured',
+): Target[] {
 	return (raw ?? '')
 		.split(',')
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '')
 		.map((entry, index) => {
-			const target = parseHost(entry);
+			const target = parseHost(entry, kind);
+			if (target === 'http') {
+				throw new RevalidateError(
+					'misconfigured',
+					`${name} entry ${index + 1} asks for http://; the bypass token is only sent to these hosts over https. Drop the scheme or use "https://".`,
+				);
+			}
 			if (!target) {
 				throw new RevalidateError(
 					'misconfigured',
@@ -47,22 +66,19 @@ export function parseHostList(raw: string | undefined, name: string): Target[] {
 		});
 }
 
-function parseHost(entry: string): Target | undefined {
-	const withScheme = /^https?:\/\//i.test(entry) ? entry : `${defaultScheme(entry)}//${entry}`;
-	let url: URL;
-	try {
-		url = new URL(withScheme);
-	} catch {
-		return undefined;
-	}
+function parseHost(entry: string, kind: HostKind): Target | 'http' | undefined {
+	const scheme = /^(https?):\/\//i.exec(entry)?.[1]?.toLowerCase();
+	const bare = scheme === undefined ? entry : entry.slice(scheme.length + 3);
+	const url = URL.parse(`https://${bare}`);
+	if (url === null) return undefined;
 	const hasMoreThanAHost = url.username || url.password || url.search || url.hash;
 	if (hasMoreThanAHost || url.pathname !== '/') return undefined;
+	if (kind === 'own' && isLoopback(url.hostname)) {
+		const local = new URL(`http://${bare}`);
+		return { origin: local.origin, host: local.host };
+	}
+	if (scheme === 'http') return 'http';
 	return { origin: url.origin, host: url.host };
-}
-
-function defaultScheme(host: string): 'http:' | 'https:' {
-	const hostname = host.replace(/:\d+$/, '');
-	return isLoopback(hostname) ? 'http:' : 'https:';
 }
 
 /** `localhost`, `127.0.0.0/8` or `[::1]`, as a URL's `hostname`. */
@@ -83,7 +99,7 @@ interface Hosts {
 }
 
 function readHosts(env: HostEnv): Hosts {
-	const [deployment] = parseHostList(env.VERCEL_URL, 'VERCEL_URL');
+	const [deployment] = parseHostList(env.VERCEL_URL, 'VERCEL_URL', 'own');
 	const production = parseHostList(
 		env.VERCEL_PROJECT_PRODUCTION_URL,
 		'VERCEL_PROJECT_PRODUCTION_URL',
@@ -100,18 +116,27 @@ function readHosts(env: HostEnv): Hosts {
 	};
 }
 
-function isTrusted(url: URL, hosts: Hosts): boolean {
-	if (!hosts.deployed && isLoopback(url.hostname)) {
-		// The local runtime: only its own port, so a forged `Host: localhost:9999` cannot send the
-		// token to another local process. With no runtime at all (`astro dev`), any loopback port.
-		return hosts.deployment === undefined || url.port === new URL(hosts.deployment.origin).port;
+/**
+ * The target the request's own host stands for, or `undefined` when it is not ours. Its origin
+ * comes from the environment, never from the request, so a forged `Host` over plain http cannot
+ * make the token travel over http.
+ */
+function trustedTarget(url: URL, hosts: Hosts): Target | undefined {
+	if (!hosts.deployed && hosts.deployment !== undefined) {
+		// The local runtime: exactly its own `host:port`. Another loopback name on the same port
+		// (`127.0.0.2`, `[::1]`) may be another process, so it is not ours.
+		return hosts.deployment.host === url.host ? hosts.deployment : undefined;
 	}
-	return hosts.own.some((target) => target.host === url.host);
+	if (!hosts.deployed && isLoopback(url.hostname)) {
+		// No runtime at all (`astro dev`): the dev server on whatever loopback port it chose.
+		return { origin: url.origin, host: url.host };
+	}
+	return hosts.own.find((target) => target.host === url.host);
 }
 
 /** Whether the request arrived on one of this deployment's own hosts (`url.host`, port included). */
 export function isTrustedHost(url: URL, env: HostEnv): boolean {
-	return isTrusted(url, readHosts(env));
+	return trustedTarget(url, readHosts(env)) !== undefined;
 }
 
 /**
@@ -120,13 +145,14 @@ export function isTrustedHost(url: URL, env: HostEnv): boolean {
  */
 export function revalidationTargets(url: URL, env: HostEnv): Target[] {
 	const hosts = readHosts(env);
-	if (!isTrusted(url, hosts)) {
+	const own = trustedTarget(url, hosts);
+	if (own === undefined) {
 		throw new RevalidateError(
 			'untrusted_host',
 			"This request arrived on a host that is not one of this deployment's domains; add it to REVALIDATE_HOSTS to revalidate there.",
 		);
 	}
-	const targets: Target[] = [{ origin: url.origin, host: url.host }];
+	const targets: Target[] = [own];
 	// A preview deployment's production domain is served by another deployment, with its own
 	// cache and token: only the production deployment revalidates it, and never the local runtime.
 	if (env.VERCEL_ENV === 'production' && hosts.deployed) targets.push(...hosts.production);

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './support.ts';
 
 /** Debian's Chromium (installed by `.ci/run`); nothing is downloaded at test time. */
@@ -19,11 +19,29 @@ export const SCREENSHOT = 'test-results/isr-page.png';
 let site: Site;
 let browser: Browser;
 let page: Page;
+/** Every Content-Security-Policy violation any page reported, across navigations. */
+const violations: string[] = [];
 
 beforeAll(async () => {
 	site = await startSite();
 	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 	page = await browser.newPage({ viewport: { width: 900, height: 760 } });
+	await page.exposeFunction('reportCspViolation', (violation: string) => {
+		violations.push(violation);
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const report = (window as unknown as { reportCspViolation(v: string): void })
+				.reportCspViolation;
+			report(
+				`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`,
+			);
+		});
+	});
+});
+afterEach(() => {
+	// A test that ends with a violation fails, whatever it asserted itself.
+	expect(violations.splice(0)).toEqual([]);
 });
 afterAll(async () => {
 	await browser?.close();
@@ -31,6 +49,38 @@ afterAll(async () => {
 });
 
 const renderTime = () => page.locator('[data-generated-at]').getAttribute('data-generated-at');
+
+describe('the security headers in a real browser', () => {
+	it.each(['/', '/isr', '/blog', '/blog/hello-world', '/ssr', '/no-such-page'])(
+		'%s renders, runs its scripts and styles, under the Content-Security-Policy with no violation',
+		async (path) => {
+			const response = await page.goto(`${site.url}${path}`);
+			expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+			// The layout's hashed inline <style> applies: the body is narrowed by it.
+			const width = await page.evaluate(() => getComputedStyle(document.body).maxWidth);
+			expect(width).not.toBe('none');
+		},
+	);
+
+	it('lets the home page fetch the render times of the other pages (connect-src)', async () => {
+		await page.goto(`${site.url}/`);
+		await expect
+			.poll(() => page.locator('time[data-page-time="/isr"]').textContent())
+			.toMatch(/GMT$/);
+	});
+
+	it('reports a violation when a page runs inline code the policy does not hash', async () => {
+		await page.goto(`${site.url}/isr`);
+		await page.evaluate(() => {
+			const script = document.createElement('script');
+			script.textContent = 'window.injected = true';
+			document.body.append(script);
+		});
+		await expect.poll(() => violations.length).toBeGreaterThan(0);
+		expect(violations.splice(0)[0]).toMatch(/^script-src/);
+		expect(await page.evaluate(() => 'injected' in window)).toBe(false);
+	});
+});
 
 describe('the ISR page in a real browser', () => {
 	it('shows the same render time after a reload: the page came from the cache', async () => {

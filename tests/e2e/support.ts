@@ -73,3 +73,5 @@ export async function snapshot(response: Response): Promise<Snapshot> {
 		headers: response.headers,
 	};
 }
+
+export { sendRaw as rawGet, type RawResponse } from '../platform/raw-http.ts';

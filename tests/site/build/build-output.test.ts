@@ -65,6 +65,38 @@ describe('the build output', () => {
 			},
 		);
 
+		it("deletes Astro's internal request headers in the first route, before anything else", () => {
+			expect(routes[0]).toEqual({
+				src: '^/.*$',
+				transforms: ['x-astro-path', 'x-astro-locals', 'x-astro-middleware-secret'].map((key) => ({
+					type: 'request.headers',
+					op: 'delete',
+					target: { key },
+				})),
+				continue: true,
+			});
+		});
+
+		it.each(['/blog/..%2Fssr', '/blog/%2e%2e%2fisr', '/blog/..%2F', '/blog/..%5Cssr', '/blog/%2E'])(
+			'answers %s with an uncacheable 400 route placed before every function route',
+			(path) => {
+				const filesystem = routes.findIndex((route) => route.handle === 'filesystem');
+				const guard = routes.findIndex(
+					(route) => route.status === 400 && new RegExp(route.src ?? '$^').test(path),
+				);
+				const firstFunction = routes.findIndex(
+					(route, index) => index > filesystem && route.dest !== undefined,
+				);
+				expect(guard).toBeGreaterThan(filesystem);
+				expect(guard).toBeLessThan(firstFunction);
+				expect(routes[guard]).toEqual({
+					src: expect.any(String),
+					status: 400,
+					headers: { 'cache-control': 'no-store' },
+				});
+			},
+		);
+
 		it('redirects trailing slashes, so a page has one cache key', () => {
 			const redirect = routes.find((route) => route.status === 308);
 			expect(redirect?.headers?.Location).toBe('/$1');

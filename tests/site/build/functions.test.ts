@@ -92,6 +92,78 @@ describe('the built _isr function', () => {
 	});
 });
 
+describe('the security headers of the built functions', () => {
+	it.each([
+		['_isr', () => isr.fetch(isrRequest('/isr'))],
+		['_isr', () => isr.fetch(isrRequest('/blog/no-such-post'))],
+		['_render', () => render.fetch(new Request('https://site.test/ssr'))],
+	])(
+		'%s sends HTML with a hash-based CSP header, nosniff, a referrer policy and a charset',
+		async (_, call) => {
+			const response = await call();
+			const csp = response.headers.get('content-security-policy') ?? '';
+			expect(csp).toContain("default-src 'none'");
+			expect(csp).toContain("frame-ancestors 'none'");
+			expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+			expect(csp).toMatch(/style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+			expect(csp).not.toMatch(/unsafe|nonce-/);
+			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+			expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		},
+	);
+
+	it('hashes exactly the inline scripts and styles the page carries', async () => {
+		const response = await isr.fetch(isrRequest('/'));
+		const html = await response.text();
+		const csp = response.headers.get('content-security-policy') ?? '';
+		const { createHash } = await import('node:crypto');
+		const inline = [...html.matchAll(/<(script|style)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/g)];
+		expect(inline.length).toBeGreaterThan(0);
+		for (const [, , body] of inline) {
+			const hash = createHash('sha256').update(body!).digest('base64');
+			expect(csp).toContain(`'sha256-${hash}'`);
+		}
+	});
+
+	it('sends JSON with nosniff', async () => {
+		const response = await isr.fetch(isrRequest('/data.json'));
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+	});
+});
+
+describe('the built functions, given what only Astro itself may send', () => {
+	it.each([
+		['x-astro-locals', '1'],
+		['x-astro-locals', '{"user":"admin"}'],
+		['x-astro-path', '/ssr'],
+		['x-astro-middleware-secret', 'guess'],
+	])('render /isr as usual when a visitor sends %s: %s', async (name, value) => {
+		const request = isrRequest('/isr');
+		request.headers.set(name, value);
+		const response = await isr.fetch(request);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('<h1>ISR page</h1>');
+	});
+
+	it('render /ssr in _render as usual when a visitor sends x-astro-locals', async () => {
+		const response = await render.fetch(
+			new Request('https://site.test/ssr', { headers: { 'x-astro-locals': '1' } }),
+		);
+		expect(response.status).toBe(200);
+	});
+
+	it.each(['/blog/../ssr', '/blog/../isr', '/blog/../', '/blog/%2e%2e/ssr', '/blog/..\\ssr'])(
+		'answer x_astro_path=%s with an uncacheable 400 instead of rendering another page',
+		async (path) => {
+			const response = await isr.fetch(isrRequest(path));
+			expect(response.status).toBe(400);
+			expect(response.headers.get('cache-control')).toBe('no-store');
+			expect(await response.text()).not.toContain('<h1>');
+		},
+	);
+});
+
 describe('the built _render function', () => {
 	it('renders /ssr fresh on every call, with no-store', async () => {
 		// Two calls a second apart on the clock: a fresh render shows each call's own time.

@@ -98,7 +98,7 @@ describe('resolveIsrConfig', () => {
 		expect(message).toContain('ISR_BYPASS_TOKEN');
 	});
 
-	it('excludes every API route and /ssr from ISR', () => {
+	it('excludes every API route, every admin page and /ssr from ISR', () => {
 		const { exclude } = resolveIsrConfig({});
 		const excluded = (pattern: string) =>
 			exclude.some((entry) => (entry instanceof RegExp ? entry.test(pattern) : entry === pattern));
@@ -107,6 +107,9 @@ describe('resolveIsrConfig', () => {
 		expect(excluded('/ssr')).toBe(true);
 		expect(excluded('/isr')).toBe(false);
 		expect(excluded('/apiary')).toBe(false);
+		expect(excluded('/admin')).toBe(true);
+		expect(excluded('/admin/posts/[id]')).toBe(true);
+		expect(excluded('/administer')).toBe(false);
 	});
 });
 

@@ -79,7 +79,36 @@ describe('isrConfigIntegration', () => {
 			],
 		});
 		await expect(hooks['astro:build:done']!({ logger: fakeLogger() })).rejects.toThrow(
-			/API routes would be cached by the ISR function: \/api\/name/,
+			/API or admin routes would be cached by the ISR function: \/api\/name/,
+		);
+	});
+	it('fails the build when an admin page would be served by the ISR function', async () => {
+		const root = await mkdtemp(join(tmpdir(), 'isr-integration-'));
+		await mkdir(join(root, '.vercel/output'), { recursive: true });
+		await writeFile(
+			join(root, '.vercel/output/config.json'),
+			JSON.stringify({
+				version: 3,
+				routes: [
+					{ handle: 'filesystem' },
+					{ src: '^(/admin/([^/]+?))$', dest: '/_isr?x_astro_path=$1&x_astro_path_token=t' },
+				],
+			}),
+		);
+		const hooks = hooksOf({});
+		hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } });
+		hooks['astro:routes:resolved']!({
+			routes: [
+				{
+					pattern: '/admin/[name]',
+					type: 'page',
+					isPrerendered: false,
+					patternRegex: /^\/admin\/([^/]+?)$/,
+				},
+			],
+		});
+		await expect(hooks['astro:build:done']!({ logger: fakeLogger() })).rejects.toThrow(
+			/API or admin routes would be cached by the ISR function: \/admin\/name/,
 		);
 	});
 });

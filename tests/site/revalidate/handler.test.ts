@@ -262,6 +262,35 @@ describe('a forged Host', () => {
 		expect(site.requests).toEqual([]);
 	});
 
+	it.each(['http://127.0.0.2:4321', 'http://[::1]:4321', 'http://127.0.0.1:4321'])(
+		'gets 421 from the local runtime on %s, another loopback name on its port, and nothing is fetched',
+		async (origin) => {
+			let fetched = 0;
+			const { call } = setup(LOCAL_ENV, {
+				fetch: () => {
+					fetched++;
+					return Promise.reject(new Error('nothing may be fetched'));
+				},
+			});
+			for (const headers of [bearer, { origin, 'sec-fetch-site': 'same-origin' }]) {
+				const { response, body } = await call(post({ paths: ['/isr'] }, headers, origin));
+				expect(response.status).toBe(421);
+				expect(body).toMatchObject({ error: 'untrusted_host' });
+			}
+			expect(fetched).toBe(0);
+		},
+	);
+
+	it('never sends the token over plain http when a forged Host names a configured domain', async () => {
+		const { call, site } = setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
+		await call(post({ paths: ['/isr'] }, bearer));
+		await call(post({ paths: ['/isr'] }, bearer, 'http://www.example.com'));
+		const urls = tokenRequests(site).map((request) => request.url);
+		expect(urls.filter((href) => href.includes('example.com'))).toEqual([
+			'https://www.example.com/isr',
+		]);
+	});
+
 	it('is not trusted on a deployment just because it is a loopback name', async () => {
 		const deployed = { VERCEL: '1', VERCEL_URL: 'site-abc.vercel.app', REVALIDATE_SECRET: SECRET };
 		const { call, site } = setup(deployed);
@@ -331,6 +360,36 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 		expect(response.status).toBe(401);
 		expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
 		expect(site.requests).toEqual([]);
+	});
+
+	it('regenerates once for 40 presses at the same moment; the other 39 get 429', async () => {
+		const { call, site } = setup();
+		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
+		const responses = await Promise.all(
+			Array.from({ length: 40 }, () => call(post({ path: '/isr' }, sameOrigin))),
+		);
+		const statuses = responses.map(({ response }) => response.status);
+		expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+		expect(statuses.filter((status) => status === 429)).toHaveLength(39);
+		expect(tokenRequests(site)).toHaveLength(1);
+		for (const { response, body } of responses.filter((r) => r.response.status === 429)) {
+			expect(body).toMatchObject({
+				error: 'cooldown',
+				retryAfter: isr.publicRevalidateCooldownSeconds,
+			});
+			expect(response.headers.get('retry-after')).toBe(String(isr.publicRevalidateCooldownSeconds));
+		}
+	});
+
+	it('lets presses for different paths run together', async () => {
+		const { call, site } = setup();
+		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
+		site.renderedAt.set(`${SITE}/data.json`, START - 60_000);
+		const [isrPress, dataPress] = await Promise.all([
+			call(post({ path: '/isr' }, sameOrigin)),
+			call(post({ path: '/data.json' }, sameOrigin)),
+		]);
+		expect([isrPress.response.status, dataPress.response.status]).toEqual([200, 200]);
 	});
 
 	it('answers 401 for a path outside the public list, naming it by index', async () => {

@@ -51,10 +51,25 @@ describe('isTrustedHost', () => {
 		expect(isTrustedHost(url(href), {})).toBe(true);
 	});
 
-	it('trusts loopback addresses in the local runtime, which sets VERCEL=1 with a loopback VERCEL_URL', () => {
+	it('trusts its exact host and port in the local runtime, which sets VERCEL=1 with a loopback VERCEL_URL', () => {
 		expect(isTrustedHost(url('http://localhost:4321/'), local)).toBe(true);
-		expect(isTrustedHost(url('http://127.0.0.1:4321/'), local)).toBe(true);
+		expect(isTrustedHost(url('http://LOCALHOST:4321/'), local)).toBe(true);
 	});
+
+	it.each([
+		'http://127.0.0.1:4321/',
+		'http://127.0.0.2:4321/',
+		'http://[::1]:4321/',
+		'http://localhost.:4321/',
+	])(
+		'does not trust %s in the local runtime: another loopback name on the same port may be another process',
+		(href) => {
+			expect(isTrustedHost(url(href), local)).toBe(false);
+			expect(isTrustedHost(url(href), { VERCEL: '1', VERCEL_URL: '127.0.0.1:4321' })).toBe(
+				href === 'http://127.0.0.1:4321/',
+			);
+		},
+	);
 
 	it('trusts only its own port in the local runtime, so a forged Host cannot reach another local process', () => {
 		expect(isTrustedHost(url('http://localhost:9999/'), local)).toBe(false);
@@ -108,6 +123,32 @@ describe('revalidationTargets', () => {
 		).toEqual([{ origin: 'https://site-git-main.vercel.app', host: 'site-git-main.vercel.app' }]);
 	});
 
+	it.each([
+		'http://www.example.com/api/revalidate',
+		'http://example.com/api/revalidate',
+		'http://site-abc123.vercel.app/api/revalidate',
+	])('contacts the request host %s over https, whatever scheme the request came in on', (href) => {
+		const [own] = revalidationTargets(url(href), deployed);
+		expect(own?.origin).toBe(`https://${new URL(href).host}`);
+	});
+
+	it('contacts REVALIDATE_HOSTS over https from the local runtime', () => {
+		const env = { ...local, REVALIDATE_HOSTS: 'www.example.com,https://blog.example.com' };
+		expect(revalidationTargets(url('http://localhost:4321/api/revalidate'), env)).toEqual([
+			{ origin: 'http://localhost:4321', host: 'localhost:4321' },
+			{ origin: 'https://www.example.com', host: 'www.example.com' },
+			{ origin: 'https://blog.example.com', host: 'blog.example.com' },
+		]);
+	});
+
+	it('refuses a forged loopback Host in the local runtime before naming any target', () => {
+		for (const host of ['127.0.0.2:4321', '[::1]:4321']) {
+			expect(() => revalidationTargets(url(`http://${host}/api/revalidate`), local)).toThrow(
+				RevalidateError,
+			);
+		}
+	});
+
 	it('keeps the request scheme and port for the local runtime', () => {
 		expect(revalidationTargets(url('http://localhost:4321/api/revalidate'), local)).toEqual([
 			{ origin: 'http://localhost:4321', host: 'localhost:4321' },
@@ -130,18 +171,33 @@ describe('revalidationTargets', () => {
 describe('parseHostList', () => {
 	it('reads comma-separated hosts, with or without a scheme, ignoring blanks', () => {
 		expect(
-			parseHostList(' a.example.com ,, http://b.example.com:8080 ,https://C.example.com', 'X'),
+			parseHostList(' a.example.com ,, b.example.com:8080 ,https://C.example.com', 'X'),
 		).toEqual([
 			{ origin: 'https://a.example.com', host: 'a.example.com' },
-			{ origin: 'http://b.example.com:8080', host: 'b.example.com:8080' },
+			{ origin: 'https://b.example.com:8080', host: 'b.example.com:8080' },
 			{ origin: 'https://c.example.com', host: 'c.example.com' },
 		]);
 		expect(parseHostList(undefined, 'X')).toEqual([]);
 	});
 
-	it('defaults loopback hosts to http', () => {
+	it('contacts configured hosts over https, loopback names included', () => {
 		expect(parseHostList('localhost:4321', 'X')).toEqual([
+			{ origin: 'https://localhost:4321', host: 'localhost:4321' },
+		]);
+	});
+
+	it('refuses an http:// configured host, naming the variable and entry', () => {
+		expect(() => parseHostList('ok.example.com,http://b.example.com', 'REVALIDATE_HOSTS')).toThrow(
+			/REVALIDATE_HOSTS entry 2 asks for http:\/\//,
+		);
+	});
+
+	it('contacts its own loopback VERCEL_URL (the local runtime) over http', () => {
+		expect(parseHostList('localhost:4321', 'VERCEL_URL', 'own')).toEqual([
 			{ origin: 'http://localhost:4321', host: 'localhost:4321' },
+		]);
+		expect(parseHostList('site-abc.vercel.app', 'VERCEL_URL', 'own')).toEqual([
+			{ origin: 'https://site-abc.vercel.app', host: 'site-abc.vercel.app' },
 		]);
 	});
 
