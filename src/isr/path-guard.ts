@@ -14,10 +14,13 @@
  * Route `src` patterns (PCRE, as Vercel matches them) for a raw request path that holds an
  * encoded `/` or `\`, a raw `\` (WHATWG URLs treat it as `/`), or a `.`/`..` segment spelled
  * with any mix of `.` and `%2e`. Character classes spell both cases, so the patterns hold
- * even where a route is matched case-sensitively.
+ * even where a route is matched case-sensitively. Each pattern spans the whole path: Vercel
+ * anchors a `src` at both ends (`normalizeRoutes` adds a missing `$`).
+ *
+ * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/index.ts (normalizeRoutes)
  */
 export const AMBIGUOUS_PATH_SOURCES: readonly string[] = [
-	'^[^?]*(?:%2[fF]|%5[cC]|\\\\)',
+	'^[^?]*(?:%2[fF]|%5[cC]|\\\\)[^?]*$',
 	'^(?:[^?]*/)?(?:\\.|%2[eE]){1,2}(?:/[^?]*)?$',
 ];
 

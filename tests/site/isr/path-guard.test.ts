@@ -4,9 +4,14 @@ import {
 	isAmbiguousPath,
 	isCanonicalRenderPath,
 } from '../../../src/isr/path-guard.ts';
+import { compileSrc } from '../../../runtime/routing/pcre.ts';
 
+// Anchored as `normalizeRoutes` stores a route's `src` (and as the runtime matches it), both
+// case-insensitively (Vercel's default) and with `caseSensitive: true`.
 const matchesRoute = (path: string) =>
-	AMBIGUOUS_PATH_SOURCES.some((src) => new RegExp(src).test(path));
+	AMBIGUOUS_PATH_SOURCES.some(
+		(src) => compileSrc(src).test(path) && compileSrc(src, true).test(path),
+	);
 
 const AMBIGUOUS = [
 	'/blog/..%2Fssr',
