@@ -46,6 +46,9 @@ export default defineConfig({
 							include: ['tests/e2e/**/*.test.ts'],
 							testTimeout: 60_000,
 							hookTimeout: 120_000,
+							// A page's script answers within milliseconds, but Chromium on two busy cores can take
+							// seconds: poll long enough that only a real failure fails.
+							expect: { poll: { timeout: 10_000 } },
 						},
 					},
 					platform,

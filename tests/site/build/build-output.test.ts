@@ -153,7 +153,12 @@ describe('a build with bad ISR settings', () => {
 			'ISR_BYPASS_TOKEN is 9 characters long; Vercel needs at least 32',
 		],
 		[{ ISR_BYPASS_TOKEN: `${'x'.repeat(40)}/+=` }, 'not safe in a URL or an HTTP header'],
-	])('fails with %o and says what to fix', async (env, message) => {
-		expect(await failingBuild(env)).toContain(message);
-	});
+	])(
+		'fails with %o and says what to fix',
+		async (env, message) => {
+			expect(await failingBuild(env)).toContain(message);
+		},
+		// Each case starts Node and Astro, which can take more than the default 5 s on busy cores.
+		60_000,
+	);
 });
