@@ -36,6 +36,14 @@ export default defineConfig({
 				access: 'secret',
 				optional: true,
 			}),
+			// Checked by the editor itself (src/admin/access.ts), so a short one disables /admin with a
+			// message instead of failing every page.
+			ADMIN_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+			ADMIN_PREVIEW_WRITES: envField.string({
+				context: 'server',
+				access: 'secret',
+				optional: true,
+			}),
 			VERCEL: envField.string({ context: 'server', access: 'secret', optional: true }),
 			VERCEL_ENV: envField.string({ context: 'server', access: 'secret', optional: true }),
 			VERCEL_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
