@@ -53,7 +53,10 @@ export function cachePolicyFor(
 	status: number,
 	config: PolicyConfig,
 ): CachePolicy {
-	if (isExcludedRoute(routePattern, config.exclude)) {
+	// A failed render is never kept, by browsers either, so the next request tries again; the
+	// edge keeps serving its last good copy meanwhile.
+	// https://vercel.com/docs/incremental-static-regeneration#caching-behavior
+	if (isExcludedRoute(routePattern, config.exclude) || status >= 500) {
 		return { kind: 'no-store', edgeSeconds: null, headers: { 'cache-control': NO_STORE } };
 	}
 	const requested = status === 404 ? NOT_FOUND_EDGE_SECONDS : EDGE_LIFETIME_OVERRIDES[routePattern];
