@@ -4,13 +4,13 @@
  * The raw values always come back too, so a refused form is shown again as the person typed it.
  */
 import { z } from 'zod';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../store/post.ts';
 import { FIELD } from './wire.ts';
 
-export const MAX_SLUG_LENGTH = 80;
+export { MAX_SLUG_LENGTH };
 export const MAX_TITLE_LENGTH = 200;
 /** 100 KB of UTF-8 (102,400 bytes), counted after line endings are normalised to `\n`. */
 export const MAX_BODY_BYTES = 100 * 1024;
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Tabs and line breaks belong in a body, never in a one-line title.
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
@@ -82,12 +82,10 @@ function text(form: FormData, name: string): string | undefined {
 	return all.length === 1 && typeof all[0] === 'string' ? all[0] : undefined;
 }
 
-export function readPostForm(
-	form: FormData,
-	target: PostFormTarget,
-): ValidPostForm | InvalidPostForm {
+/** The submitted fields as text, to show the form again exactly as it was sent. */
+export function postFormValues(form: FormData, target: PostFormTarget): PostFormValues {
 	const rawPublished = form.getAll(FIELD.published);
-	const values: PostFormValues = {
+	return {
 		slug: target.mode === 'edit' ? target.slug : (text(form, FIELD.slug) ?? ''),
 		title: text(form, FIELD.title) ?? '',
 		// Browsers send textarea line breaks as CRLF: https://html.spec.whatwg.org/multipage/form-elements.html#the-textarea-element
@@ -95,6 +93,14 @@ export function readPostForm(
 		published: rawPublished.length === 1 && rawPublished[0] === 'on',
 		expectedUpdatedAt: text(form, FIELD.expectedUpdatedAt) ?? '',
 	};
+}
+
+export function readPostForm(
+	form: FormData,
+	target: PostFormTarget,
+): ValidPostForm | InvalidPostForm {
+	const rawPublished = form.getAll(FIELD.published);
+	const values = postFormValues(form, target);
 	const errors: FieldErrors = {};
 	const check = <T>(field: PostFormField, schema: z.ZodType<T>, value: unknown): T | undefined => {
 		const parsed = schema.safeParse(value);
