@@ -6,8 +6,14 @@
  * `.data/content.db` (through CONTENT_DATABASE_URL), created, migrated and seeded on first run
  * and migrated on every start. A hosted database named by TURSO_DATABASE_URL is never migrated
  * implicitly: that is `npm run db:migrate`.
+ *
+ * Editor: without ADMIN_SECRET in the shell or `.env`, a secret is generated for this run and
+ * printed under the banner, so a fresh clone's `npm install && npm start` can sign in at /admin.
  */
 import { main } from '../runtime/cli.ts';
+import { readDotenvFiles } from '../runtime/env.ts';
+import { ADMIN_SECRET_ENV } from '../src/admin/access.ts';
+import { adminBannerLine, adminSecretFor } from './lib/admin-secret.ts';
 import { ensureBuild } from './lib/ensure-build.ts';
 import {
 	CONTENT_DATABASE_URL_ENV,
@@ -30,7 +36,15 @@ try {
 	const content = await prepareContent();
 	await ensureBuild();
 	console.info(content);
+	const adminSecret = adminSecretFor(
+		process.env[ADMIN_SECRET_ENV] ?? (await readDotenvFiles(process.cwd()))[ADMIN_SECRET_ENV],
+	);
+	// Functions run in this process and read it at run time; never written to disk.
+	if (adminSecret.source === 'generated') process.env[ADMIN_SECRET_ENV] = adminSecret.secret;
 	await main(process.argv.slice(2));
+	if (!process.argv.includes('--help') && !process.argv.includes('-h')) {
+		console.info(adminBannerLine(adminSecret));
+	}
 } catch (error) {
 	console.error(error instanceof Error ? error.message : String(error));
 	process.exitCode = 1;
