@@ -16,9 +16,16 @@ import { drizzle } from 'drizzle-orm/libsql/web';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DatabaseConfig } from './config.ts';
+import { StoreUnavailableError } from './errors.ts';
 import * as schema from './schema.ts';
 
 export type ContentDatabase = LibSQLDatabase<typeof schema> & { readonly $client: Client };
+
+/**
+ * How long a write to a `file:` database waits for another connection's write transaction
+ * (the editor, a script, a test) before failing with SQLITE_BUSY.
+ */
+export const FILE_BUSY_TIMEOUT_MS = 5000;
 
 // A variable, so neither Vite nor @vercel/nft follows it into the build output.
 const NATIVE_CLIENT = '@libsql/client';
@@ -34,7 +41,12 @@ function createFileClient(config: Config): Client {
 			{ cause: error },
 		);
 	}
-	return native.createClient(config);
+	try {
+		return native.createClient(config);
+	} catch (error) {
+		// The file client opens the database at once; the HTTP client connects on the first query.
+		throw new StoreUnavailableError(error);
+	}
 }
 
 export function openDatabase(config: DatabaseConfig): ContentDatabase {
@@ -44,6 +56,6 @@ export function openDatabase(config: DatabaseConfig): ContentDatabase {
 					url: config.url,
 					...(config.authToken ? { authToken: config.authToken } : {}),
 				})
-			: createFileClient({ url: config.url });
+			: createFileClient({ url: config.url, timeout: FILE_BUSY_TIMEOUT_MS });
 	return drizzle({ client, schema });
 }
