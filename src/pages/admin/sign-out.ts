@@ -7,3 +7,9 @@ export const POST: APIRoute = (context) => {
 	endSession(context);
 	return context.redirect(ADMIN_PATH, 303);
 };
+
+export const ALL: APIRoute = () =>
+	new Response('Sign out with the Sign out button (POST).', {
+		status: 405,
+		headers: { allow: 'POST' },
+	});
