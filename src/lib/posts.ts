@@ -20,9 +20,16 @@ export async function readStore<T>(
 		return { ok: true, value: await read(getContentStore()) };
 	} catch (error) {
 		if (!(error instanceof StoreUnavailableError)) throw error;
-		console.error('[content] the store is unavailable:', error.cause);
+		console.error(`[content] the store is unavailable: ${rootMessage(error)}`);
 		return { ok: false };
 	}
+}
+
+/** The driver's own message (drizzle wraps it with the whole query). */
+function rootMessage(error: Error): string {
+	let cause: unknown = error;
+	while (cause instanceof Error && cause.cause !== undefined) cause = cause.cause;
+	return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** What a page sets on its response when the store is unavailable. */
