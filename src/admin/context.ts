@@ -2,13 +2,13 @@
  * The editor's thin shell over Astro: reads the run-time environment, the session cookie and the
  * client's address, and hands them to the pure modules next to this one.
  */
-import type { APIContext, AstroCookieSetOptions } from 'astro';
+import type { APIContext } from 'astro';
 import { getSecret } from 'astro:env/server';
 import type { HostEnv } from '../revalidate/hosts.ts';
 import { getContentStore } from '../store/index.ts';
 import type { ContentStore } from '../store/store.ts';
 import { ACCESS_MESSAGES, decideAdminAccess, type AdminAccess, type AdminEnv } from './access.ts';
-import { SESSION_SECONDS, signSession, verifySession } from './session.ts';
+import { sessionCookieOptions, signSession, verifySession } from './session.ts';
 import { SignInThrottle } from './throttle.ts';
 import { ADMIN_PATH, SESSION_COOKIE } from './wire.ts';
 
@@ -70,17 +70,6 @@ export function refuseOutsideSession(request: Request): Response {
 
 export function isSignedIn(context: AdminContext, secret: string, now = Date.now()): boolean {
 	return verifySession(context.cookies.get(SESSION_COOKIE)?.value, secret, now).valid;
-}
-
-/** HttpOnly, SameSite=Strict, 12 h, only sent to `/admin`, and Secure whenever the site is on https. */
-function sessionCookieOptions(url: URL): AstroCookieSetOptions {
-	return {
-		httpOnly: true,
-		sameSite: 'strict',
-		secure: url.protocol === 'https:',
-		path: ADMIN_PATH,
-		maxAge: SESSION_SECONDS,
-	};
 }
 
 export function startSession(context: AdminContext, secret: string, now = Date.now()): void {

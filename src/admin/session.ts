@@ -8,6 +8,8 @@
  * @see https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { AstroCookieSetOptions } from 'astro';
+import { ADMIN_PATH } from './wire.ts';
 
 export const SESSION_SECONDS = 12 * 60 * 60;
 
@@ -51,4 +53,15 @@ export function verifySession(
 	const expiresAt = Number(expiry);
 	if (expiresAt <= now) return { valid: false, reason: 'expired' };
 	return { valid: true, expiresAt };
+}
+
+/** HttpOnly, SameSite=Strict, 12 h, only sent to `/admin`, and Secure whenever the site is on https. */
+export function sessionCookieOptions(url: URL): AstroCookieSetOptions {
+	return {
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: url.protocol === 'https:',
+		path: ADMIN_PATH,
+		maxAge: SESSION_SECONDS,
+	};
 }

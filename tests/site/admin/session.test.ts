@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SESSION_SECONDS, signSession, verifySession } from '../../../src/admin/session.ts';
+import {
+	SESSION_SECONDS,
+	sessionCookieOptions,
+	signSession,
+	verifySession,
+} from '../../../src/admin/session.ts';
 
 const SECRET = 'an-admin-secret-of-at-least-32-characters';
 const OTHER_SECRET = 'another-admin-secret-of-32-characters-or-more';
@@ -79,5 +84,21 @@ describe('verifySession', () => {
 		`v1.${'9'.repeat(17)}.${'A'.repeat(43)}`,
 	])('refuses the malformed value %j', (value) => {
 		expect(verifySession(value, SECRET, NOW)).toEqual({ valid: false, reason: 'malformed' });
+	});
+});
+
+describe('sessionCookieOptions', () => {
+	it('makes the cookie HttpOnly, SameSite=Strict, 12 hours, scoped to /admin', () => {
+		expect(sessionCookieOptions(new URL('http://localhost:4321/admin/sign-in'))).toEqual({
+			httpOnly: true,
+			sameSite: 'strict',
+			secure: false,
+			path: '/admin',
+			maxAge: 12 * 3600,
+		});
+	});
+
+	it('marks the cookie Secure when the site is served over https', () => {
+		expect(sessionCookieOptions(new URL('https://example.com/admin/sign-in')).secure).toBe(true);
 	});
 });
