@@ -10,12 +10,8 @@
 import type { InArgs, Row } from '@libsql/client';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ContentDatabase } from './client.ts';
-import {
-	ConflictError,
-	PostNotFoundError,
-	SlugTakenError,
-	StoreUnavailableError,
-} from './errors.ts';
+import { storeError } from './driver-errors.ts';
+import { ConflictError, PostNotFoundError, SlugTakenError } from './errors.ts';
 import { isValidSlug, type Post, type PostChange, type PostInput } from './post.ts';
 import { posts, type PostRow } from './schema.ts';
 import type { ContentStore } from './store.ts';
@@ -72,28 +68,6 @@ function assertSlug(slug: string): void {
 			'A slug is lowercase letters and digits in groups joined by single hyphens, at most 80 characters.',
 		);
 	}
-}
-
-/** The error chain of a failed query, outermost first (drizzle wraps the driver's error). */
-function* causes(error: unknown): Generator<unknown> {
-	for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
-		yield current;
-		current = current instanceof Error ? current.cause : undefined;
-	}
-}
-
-function isUniqueViolation(error: unknown): boolean {
-	return [...causes(error)].some(
-		(cause) => cause instanceof Error && /UNIQUE constraint failed/i.test(cause.message),
-	);
-}
-
-const OWN_ERRORS = [ConflictError, PostNotFoundError, SlugTakenError, RangeError];
-
-function storeError(error: unknown, slug?: string): Error {
-	if (OWN_ERRORS.some((type) => error instanceof type)) return error as Error;
-	if (slug !== undefined && isUniqueViolation(error)) return new SlugTakenError(slug);
-	return new StoreUnavailableError(error);
 }
 
 export function createDatabaseStore(
