@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build, snapshot } from './support.ts';
 import { read, startContentSite, type ContentSite } from './content-support.ts';
 
@@ -12,6 +12,13 @@ afterAll(() => content?.close());
 const get = (path: string) => read(content.site, path);
 const breakStore = () => content.database.db.run(sql`ALTER TABLE posts RENAME TO posts_away`);
 const repairStore = () => content.database.db.run(sql`ALTER TABLE posts_away RENAME TO posts`);
+// A failed test must not leave the next one with a broken store.
+afterEach(async () => {
+	const away = await content.database.db.all(
+		sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'posts_away'`,
+	);
+	if (away.length > 0) await repairStore();
+});
 const renderTime = async (path: string) =>
 	(await snapshot(await content.site.get(path))).generatedAt;
 
