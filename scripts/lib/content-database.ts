@@ -27,7 +27,13 @@ export async function readStoreEnv(): Promise<StoreEnv> {
 /** The database the environment names, or the local file when it names none. */
 export function databaseFor(env: StoreEnv): DatabaseConfig & { readonly local: boolean } {
 	const config = storeConfigFrom(env);
-	if (config.kind === 'database') return { ...config, local: false };
+	if (config.kind === 'database') {
+		const database: DatabaseConfig =
+			config.client === 'http'
+				? { client: 'http', url: config.url, authToken: config.authToken }
+				: { client: 'file', url: config.url };
+		return { ...database, local: false };
+	}
 	return { client: 'file', url: LOCAL_DATABASE_URL, local: true };
 }
 
