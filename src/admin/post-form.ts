@@ -76,6 +76,12 @@ const versionSchema = z
 	)
 	.transform((raw) => new Date(raw));
 
+/** The `updatedAt` a delete or an edit was based on, or `undefined` when missing or damaged. */
+export function readVersion(form: FormData): Date | undefined {
+	const parsed = versionSchema.safeParse(text(form, FIELD.expectedUpdatedAt));
+	return parsed.success ? parsed.data : undefined;
+}
+
 /** One text value; a repeated or file field counts as missing. */
 function text(form: FormData, name: string): string | undefined {
 	const all = form.getAll(name);

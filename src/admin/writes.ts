@@ -16,6 +16,7 @@ import type { RevalidationResult } from '../revalidate/results.ts';
 import { tagsForPage } from '../revalidate/tags.ts';
 import {
 	readPostForm,
+	readVersion,
 	type FieldErrors,
 	type PostFormTarget,
 	type PostFormValues,
@@ -94,9 +95,8 @@ export async function deletePost(
 	deps: WriteDeps,
 	current: PostFormValues,
 ): Promise<FormOutcome | Written> {
-	const version = form.get(FIELD.expectedUpdatedAt);
-	const expectedUpdatedAt = typeof version === 'string' ? new Date(version) : undefined;
-	if (expectedUpdatedAt === undefined || Number.isNaN(expectedUpdatedAt.getTime())) {
+	const expectedUpdatedAt = readVersion(form);
+	if (expectedUpdatedAt === undefined) {
 		return {
 			kind: 'invalid',
 			status: 422,

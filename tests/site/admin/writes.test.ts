@@ -183,11 +183,18 @@ describe('deletePost', () => {
 		expect(await db.store.get('hello-world')).toBeUndefined();
 	});
 
-	it('refuses without a version, and with an older one (409)', async () => {
-		expect(await deletePost('hello-world', form({}), deps, values)).toMatchObject({
-			kind: 'invalid',
-			errors: { expectedUpdatedAt: expect.stringContaining('updatedAt') },
-		});
+	it('refuses without a version, with a damaged one, and with an older one (409)', async () => {
+		const damaged: Record<string, string>[] = [
+			{},
+			{ expectedUpdatedAt: 'yesterday' },
+			{ expectedUpdatedAt: '1' },
+		];
+		for (const fields of damaged) {
+			expect(await deletePost('hello-world', form(fields), deps, values)).toMatchObject({
+				kind: 'invalid',
+				errors: { expectedUpdatedAt: expect.stringContaining('updatedAt') },
+			});
+		}
 		const older = new Date(Date.parse(await version('hello-world')) - 1000).toISOString();
 		expect(
 			await deletePost('hello-world', form({ expectedUpdatedAt: older }), deps, values),
