@@ -386,3 +386,24 @@ describe('drafts and preview', () => {
 		expect(await (await admin.site.get('/blog')).text()).toContain('A secret draft');
 	});
 });
+
+describe('ready for a strict Content-Security-Policy', () => {
+	it('serves admin pages without scripts, inline event handlers or resources from another origin', async () => {
+		await createPost({ slug: 'csp-check', title: 'CSP check' });
+		const pages = [
+			'/admin',
+			'/admin/new',
+			'/admin/posts/csp-check',
+			'/admin/posts/csp-check/delete',
+			'/admin/preview/csp-check',
+		];
+		for (const path of pages) {
+			const html = await (await get(path)).text();
+			expect(html, path).not.toMatch(/<script/i);
+			expect(html, path).not.toMatch(/\son[a-z]+=/i);
+			expect(html, path).not.toMatch(/(src|href|action)="(https?:)?\/\//i);
+		}
+		const signedOut = await (await admin.site.get('/admin')).text();
+		expect(signedOut).not.toMatch(/<script|\son[a-z]+=/i);
+	});
+});
