@@ -314,6 +314,16 @@ describe('deleting a post', () => {
 		}
 	});
 
+	it('refuses a delete with a missing or damaged version (422) and keeps the post', async () => {
+		await createPost({ slug: 'kept-on-bad-delete', title: 'Kept', published: 'on' });
+		for (const fields of [{}, { expectedUpdatedAt: 'not-a-date' }]) {
+			const response = await post('/admin/posts/kept-on-bad-delete/delete', fields);
+			expect(response.status).toBe(422);
+			expect(await response.text()).toContain('hidden field updatedAt');
+		}
+		expect(await admin.db.store.get('kept-on-bad-delete')).toBeDefined();
+	});
+
 	it('refuses to delete a version newer than the one confirmed (409) and keeps the post', async () => {
 		await createPost({ slug: 'edited-meanwhile', title: 'Before', published: 'on' });
 		const confirmed = versionOf(await (await get('/admin/posts/edited-meanwhile/delete')).text());
