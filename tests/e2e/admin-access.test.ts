@@ -75,6 +75,10 @@ describe('when the editor is on and may write', () => {
 		expect(list).not.toContain('href="/admin/new"');
 		const response = await editHello(cookie);
 		expect(response.status).toBe(403);
+		const refused = await response.text();
+		expect(refused).toContain('Nothing was saved: the editor is read-only');
+		expect(refused).toContain('This preview deployment is read-only');
+		expect(refused).toContain('value="Changed on a preview"');
 		expect((await admin.db.store.get('hello-world'))?.title).toBe('Hello, world');
 	});
 
