@@ -316,7 +316,8 @@ describe('deleting a post', () => {
 
 	it('refuses a delete with a missing or damaged version (422) and keeps the post', async () => {
 		await createPost({ slug: 'kept-on-bad-delete', title: 'Kept', published: 'on' });
-		for (const fields of [{}, { expectedUpdatedAt: 'not-a-date' }]) {
+		const damaged: Fields[] = [{}, { expectedUpdatedAt: 'not-a-date' }];
+		for (const fields of damaged) {
 			const response = await post('/admin/posts/kept-on-bad-delete/delete', fields);
 			expect(response.status).toBe(422);
 			expect(await response.text()).toContain('hidden field updatedAt');
