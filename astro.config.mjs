@@ -45,6 +45,21 @@ export default defineConfig({
 				access: 'secret',
 				optional: true,
 			}),
+			TURSO_DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+			TURSO_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
+			CONTENT_DATABASE_URL: envField.string({
+				context: 'server',
+				access: 'secret',
+				optional: true,
+			}),
+			// Checked by the editor itself (src/admin/access.ts), so a short one disables /admin with a
+			// message instead of failing every page.
+			ADMIN_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+			ADMIN_PREVIEW_WRITES: envField.string({
+				context: 'server',
+				access: 'secret',
+				optional: true,
+			}),
 			VERCEL: envField.string({ context: 'server', access: 'secret', optional: true }),
 			VERCEL_ENV: envField.string({ context: 'server', access: 'secret', optional: true }),
 			VERCEL_URL: envField.string({ context: 'server', access: 'secret', optional: true }),

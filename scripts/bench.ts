@@ -5,11 +5,13 @@
  * - ISR HIT of /isr vs the same bytes served as a static file (goal: ≥ 0.9 of static requests/s);
  * - HIT vs an uncached render of the same page (draft-mode BYPASS): what ISR buys;
  * - request collapsing: renders caused by 100 concurrent requests to a cold key (goal: 1);
- * - memory: resident size after 10,000 distinct entries, and after far exceeding a small bound.
+ * - memory: resident size after 10,000 distinct entries, and after far exceeding a small bound;
+ * - the editor: save → every affected page serves the new content (goal: well under a second).
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { type ChildStats, startRuntimeChild } from './bench/child.ts';
 import { crawl, load, type LoadResult, median, medianOf } from './bench/load.ts';
+import { measureSaveToFresh } from './bench/save-to-fresh.ts';
 import { formatTable, mib, type Row } from './bench/table.ts';
 import { ensureBuild, OUTPUT_DIR, PROJECT_ROOT } from './lib/ensure-build.ts';
 
@@ -168,5 +170,7 @@ try {
 } finally {
 	await small.stop();
 }
+
+rows.push(await measureSaveToFresh(benchOutput));
 
 console.info(`\n${formatTable(rows)}`);

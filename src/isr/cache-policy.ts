@@ -54,9 +54,12 @@ export function cachePolicyFor(
 	status: number,
 	config: PolicyConfig,
 ): CachePolicy {
-	// Admin pages are never stored, even if a change to `exclude` sent them to the ISR function.
+	// Admin pages are never stored, even if a change to `exclude` sent them to the ISR function. A
+	// failed render is never kept, by browsers either, so the next request tries again; the edge
+	// keeps serving its last good copy meanwhile.
+	// https://vercel.com/docs/incremental-static-regeneration#caching-behavior
 	const adminOnly = SECURITY_POLICIES[routeKindOf(routePattern)].noStore;
-	if (adminOnly || isExcludedRoute(routePattern, config.exclude)) {
+	if (adminOnly || isExcludedRoute(routePattern, config.exclude) || status >= 500) {
 		return { kind: 'no-store', edgeSeconds: null, headers: { 'cache-control': NO_STORE } };
 	}
 	const requested = status === 404 ? NOT_FOUND_EDGE_SECONDS : EDGE_LIFETIME_OVERRIDES[routePattern];

@@ -25,11 +25,12 @@ const TOKEN_ALPHABET = /^[A-Za-z0-9._~-]+$/;
 
 /**
  * Routes that always run fresh in the plain `_render` function: every API endpoint (the
- * revalidation endpoint above all), every admin page, the SSR contrast page, and any route that
- * sets cookies. Patterns are matched by `@astrojs/vercel` against Astro's route patterns
- * (`/api/revalidate`); one that matches no route is ignored.
+ * revalidation endpoint above all), the SSR contrast page, the editor (`/admin` and everything
+ * under it: signed in, per person, sets cookies), and any route that sets cookies. Patterns are
+ * matched by `@astrojs/vercel` against Astro's route patterns (`/api/revalidate`); one that
+ * matches no route is ignored.
  */
-export const ISR_EXCLUDE: readonly (string | RegExp)[] = [/^\/api(\/|$)/, /^\/admin(\/|$)/, '/ssr'];
+export const ISR_EXCLUDE: readonly (string | RegExp)[] = [/^\/api(\/|$)/, '/ssr', /^\/admin(\/|$)/];
 
 /**
  * Paths a visitor may revalidate without the secret (the Revalidate button). Edit this list to

@@ -8,3 +8,6 @@ export const GENERATED_AT_ATTRIBUTE = 'data-generated-at';
 
 /** The element showing when the page's edge copy expires (absent when only revalidation ends it). */
 export const EXPIRES_AT_ATTRIBUTE = 'data-expires-at';
+
+/** Response header listing the content tags a page shows (`posts`, `post:<slug>`), comma-separated. */
+export const CONTENT_TAGS_HEADER = 'x-content-tags';

@@ -6,6 +6,7 @@
 export type RevalidateErrorCode =
 	| 'invalid_body'
 	| 'invalid_path'
+	| 'invalid_tag'
 	| 'body_too_large'
 	| 'untrusted_host'
 	| 'render_time_unavailable'
@@ -14,7 +15,7 @@ export type RevalidateErrorCode =
 export class RevalidateError extends Error {
 	override name = 'RevalidateError';
 	readonly code: RevalidateErrorCode;
-	/** Index of the offending entry in `paths`, for `invalid_path`. */
+	/** Index of the offending entry in `paths` or `tags`, for `invalid_path` and `invalid_tag`. */
 	readonly index: number | undefined;
 
 	constructor(code: RevalidateErrorCode, message: string, index?: number) {

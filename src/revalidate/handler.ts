@@ -9,7 +9,8 @@ import { readJsonBody } from './body.ts';
 import { RevalidateError, type RevalidateErrorCode } from './errors.ts';
 import { revalidationTargets, type HostEnv } from './hosts.ts';
 import { createInFlight, inFlightKey, type InFlight } from './in-flight.ts';
-import { parseRevalidateBody } from './paths.ts';
+import { parseRevalidateBody, parseRevalidateTags } from './paths.ts';
+import { checkTaggedFanOut, withTaggedPaths } from './tag-request.ts';
 import { decidePublicRequest } from './public-rules.ts';
 import { publicRetryAfter } from './render-time.ts';
 import { errorBody, summarizeResults, type ErrorBody, type RevalidationResult } from './results.ts';
@@ -41,6 +42,7 @@ const INSTANCE_IN_FLIGHT = createInFlight();
 const STATUS_OF: Readonly<Record<RevalidateErrorCode, number>> = {
 	invalid_body: 400,
 	invalid_path: 400,
+	invalid_tag: 400,
 	body_too_large: 413,
 	// https://www.rfc-editor.org/rfc/rfc9110#name-421-misdirected-request
 	untrusted_host: 421,
@@ -53,6 +55,7 @@ const WWW_AUTHENTICATE = 'Bearer realm="revalidate"';
 /** What the log line reports about a call. */
 interface CallRecord {
 	caller: Caller | 'none';
+	tags: readonly string[];
 	paths: readonly string[];
 	results: readonly RevalidationResult[];
 }
@@ -70,7 +73,7 @@ export async function handleRevalidate(
 	deps: HandlerDeps,
 ): Promise<Response> {
 	const started = deps.now();
-	const record: CallRecord = { caller: 'none', paths: [], results: [] };
+	const record: CallRecord = { caller: 'none', tags: [], paths: [], results: [] };
 	let outcome: Outcome;
 	try {
 		outcome = await decide(request, url, deps, record);
@@ -83,6 +86,7 @@ export async function handleRevalidate(
 			caller: record.caller,
 			status: outcome.status,
 			...(body.error ? { error: body.error } : {}),
+			...(record.tags.length > 0 ? { tags: record.tags } : {}),
 			paths: record.paths,
 			results: record.results.map((result) => `${result.path} @ ${result.host}: ${result.status}`),
 			ms: deps.now() - started,
@@ -123,7 +127,16 @@ async function decide(
 	}
 
 	const rules = { isrRoutes: deps.isrRoutes, exclude: deps.config.exclude };
-	const requested = parseRevalidateBody(await readJsonBody(request), rules);
+	const body = await readJsonBody(request);
+	const named = parseRevalidateBody(body, rules);
+	const tags = parseRevalidateTags(body);
+	if (caller === 'public' && tags.length > 0) {
+		return unauthorized(
+			'Revalidating by tags needs the secret: send Authorization: Bearer <REVALIDATE_SECRET>.',
+		);
+	}
+	const requested = withTaggedPaths(named, tags);
+	record.tags = tags;
 	if (caller === 'public') {
 		const decision = decidePublicRequest(
 			request.headers,
@@ -137,6 +150,7 @@ async function decide(
 	record.paths = paths;
 
 	const targets = revalidationTargets(url, deps.env);
+	if (tags.length > 0) checkTaggedFanOut(paths, targets);
 	const fetchOptions = {
 		fetch: deps.fetch,
 		protectionBypass: deps.env.VERCEL_AUTOMATION_BYPASS_SECRET,

@@ -11,6 +11,7 @@
 import { isExcludedRoute } from '../isr/cache-policy.ts';
 import type { IsrConfig } from '../isr/config.ts';
 import { RevalidateError } from './errors.ts';
+import { MAX_TAGS, pathsForTags, tagGrammarError } from './tags.ts';
 
 export const MAX_PATHS = 50;
 export const MAX_PATH_LENGTH = 1024;
@@ -22,7 +23,7 @@ export interface RouteRules {
 }
 
 const BODY_SHAPE =
-	'The body must be a JSON object: {"paths": ["/isr", "/data.json"]} or {"path": "/isr"}.';
+	'The body must be a JSON object: {"paths": ["/isr", "/data.json"]}, {"path": "/isr"} or {"tags": ["posts"]}.';
 // C0 controls and DEL; CR and LF above all, which could split a request line.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
@@ -46,7 +47,11 @@ export function parseRevalidateBody(body: unknown, rules: RouteRules): string[] 
 		);
 	}
 	if (hasPath) return [validatePath(fields.path, 'path', 0, rules)];
-	if (!hasPaths) throw new RevalidateError('invalid_body', BODY_SHAPE);
+	if (!hasPaths) {
+		// `{"tags": [...]}` alone names no path; parseRevalidateTags reads the tags.
+		if (Object.hasOwn(fields, 'tags')) return [];
+		throw new RevalidateError('invalid_body', BODY_SHAPE);
+	}
 
 	const paths = fields.paths;
 	if (!Array.isArray(paths)) {
@@ -129,4 +134,37 @@ function checkRoute(path: string, reject: (rule: string) => never, rules: RouteR
 		return reject('does not name an ISR route of this site');
 	}
 	return path;
+}
+
+/**
+ * The content tags named by a parsed JSON body (`"tags"`, optional), validated, without repeats.
+ * Each must resolve to at least one page, as each path must name an ISR route.
+ */
+export function parseRevalidateTags(body: unknown): string[] {
+	if (typeof body !== 'object' || body === null || !Object.hasOwn(body, 'tags')) return [];
+	const tags = (body as { tags: unknown }).tags;
+	if (!Array.isArray(tags)) {
+		throw new RevalidateError('invalid_body', `"tags" must be an array of strings. ${BODY_SHAPE}`);
+	}
+	if (tags.length === 0) {
+		throw new RevalidateError('invalid_body', '"tags" is empty: name at least one tag.');
+	}
+	if (tags.length > MAX_TAGS) {
+		throw new RevalidateError(
+			'invalid_body',
+			`"tags" has ${tags.length} entries; at most ${MAX_TAGS} are allowed per request.`,
+		);
+	}
+	tags.forEach((tag: unknown, index) => {
+		const rule = tagGrammarError(tag);
+		if (rule) throw new RevalidateError('invalid_tag', `tags[${index}] ${rule}.`, index);
+		if (pathsForTags([tag as string]).length === 0) {
+			throw new RevalidateError(
+				'invalid_tag',
+				`tags[${index}] is shown by no page of this site: use "posts" or "post:<slug>".`,
+				index,
+			);
+		}
+	});
+	return [...new Set(tags as string[])];
 }

@@ -13,8 +13,6 @@ const routes = [
 	{ name: 'ssr', component: Ssr, path: '/ssr', routePattern: '/ssr' },
 	{ name: 'blog', component: Blog, path: '/blog', routePattern: '/blog' },
 ];
-// Post content comes from the content layer's data store, which Vitest does not load
-// (withastro/astro#12836); the function-layer tests render real posts from the build.
 
 function generatedAtValues(html: string): string[] {
 	return [...html.matchAll(/data-generated-at="([^"]*)"/g)].map((match) => match[1] ?? '');
@@ -70,6 +68,26 @@ describe('the SSR page', () => {
 });
 
 describe('a blog post', () => {
+	it('renders a post of the store (the bundled seed posts when no database is set)', async () => {
+		const response = await renderRoute(Post, {
+			path: '/blog/hello-world',
+			routePattern: '/blog/[slug]',
+			params: { slug: 'hello-world' },
+		});
+		expect(response.status).toBe(200);
+		expect(response.headers.get('x-content-tags')).toBe('post:hello-world');
+		expect(await response.text()).toContain('<code>/blog/hello-world</code>');
+	});
+
+	it('answers 404 for a slug outside the grammar', async () => {
+		const response = await renderRoute(Post, {
+			path: '/blog/a%0Ab',
+			routePattern: '/blog/[slug]',
+			params: { slug: 'a\nb' },
+		});
+		expect(response.status).toBe(404);
+	});
+
 	it('answers 404 for an unknown slug', async () => {
 		const response = await renderRoute(Post, {
 			path: '/blog/no-such-post',
