@@ -12,15 +12,16 @@
 
 /**
  * Route `src` patterns (PCRE, as Vercel matches them) for a raw request path that holds an
- * encoded `/` or `\`, a raw `\` (WHATWG URLs treat it as `/`), or a `.`/`..` segment spelled
- * with any mix of `.` and `%2e`. Character classes spell both cases, so the patterns hold
+ * encoded `/` or `\`, a raw `\` (WHATWG URLs treat it as `/`), an encoded control character
+ * (`%00`–`%1f`, `%7f`: no page has one, and Astro answers `/blog/%00` with a cacheable 301 to
+ * `/blog`, an entry per spelling), or a `.`/`..` segment spelled with any mix of `.` and `%2e`. Character classes spell both cases, so the patterns hold
  * even where a route is matched case-sensitively. Each pattern spans the whole path: Vercel
  * anchors a `src` at both ends (`normalizeRoutes` adds a missing `$`).
  *
  * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/index.ts (normalizeRoutes)
  */
 export const AMBIGUOUS_PATH_SOURCES: readonly string[] = [
-	'^[^?]*(?:%2[fF]|%5[cC]|\\\\)[^?]*$',
+	'^[^?]*(?:%2[fF]|%5[cC]|\\\\|%[01][0-9a-fA-F]|%7[fF])[^?]*$',
 	'^(?:[^?]*/)?(?:\\.|%2[eE]){1,2}(?:/[^?]*)?$',
 ];
 
@@ -28,7 +29,7 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 /** The same rule as {@link AMBIGUOUS_PATH_SOURCES}, for a raw (still percent-encoded) path. */
 export function isAmbiguousPath(rawPath: string): boolean {
-	if (/%2f|%5c|\\/i.test(rawPath)) return true;
+	if (/%2f|%5c|\\|%[01][0-9a-f]|%7f/i.test(rawPath)) return true;
 	return rawPath.split('/').some((segment) => DOT_SEGMENT.test(segment));
 }
 
@@ -47,6 +48,10 @@ export function isCanonicalRenderPath(realPath: string): boolean {
 	}
 }
 
+// C0 controls and DEL, as a decoded `x_astro_path` carries them.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 function hasHiddenStructure(path: string): boolean {
-	return /\/\/|[?#]/.test(path) || isAmbiguousPath(path);
+	return /\/\/|[?#]/.test(path) || CONTROL_CHARACTER.test(path) || isAmbiguousPath(path);
 }

@@ -35,18 +35,23 @@ describe("Astro's internal headers from a visitor", () => {
 });
 
 describe('encoded separators and dot segments', () => {
-	it.each(['/blog/..%2Fssr', '/blog/%2e%2e%2fisr', '/blog/..%2F', '/blog/..%5Cssr'])(
-		'%s gets an uncacheable 400, twice, and stores nothing',
-		async (target) => {
-			for (let attempt = 0; attempt < 2; attempt++) {
-				const response = await rawGet(site.url, target);
-				expect(response.status).toBe(400);
-				expect(response.headers['cache-control']).toBe('no-store');
-				expect(response.headers['x-vercel-cache']).not.toBe('HIT');
-			}
-			expect(isrPaths).toEqual([]);
-		},
-	);
+	it.each([
+		'/blog/..%2Fssr',
+		'/blog/%2e%2e%2fisr',
+		'/blog/..%2F',
+		'/blog/..%5Cssr',
+		'/blog/%00',
+		'/blog/x%0d%0a',
+		'/blog/%1b[2J',
+	])('%s gets an uncacheable 400, twice, and stores nothing', async (target) => {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const response = await rawGet(site.url, target);
+			expect(response.status).toBe(400);
+			expect(response.headers['cache-control']).toBe('no-store');
+			expect(response.headers['x-vercel-cache']).not.toBe('HIT');
+		}
+		expect(isrPaths).toEqual([]);
+	});
 
 	const SSR_SPELLINGS = [
 		'/ssr',

@@ -29,6 +29,11 @@ const AMBIGUOUS = [
 	'/blog/%2e./api/revalidate',
 	'/../ssr',
 	'/blog/x%2F..%2F..%2Fapi%2Frevalidate',
+	'/blog/%00',
+	'/blog/x%0a',
+	'/blog/%0D%0Aset-cookie',
+	'/blog/%1b[2J',
+	'/blog/%7F',
 ];
 const PLAIN = [
 	'/',
@@ -74,6 +79,9 @@ describe('isCanonicalRenderPath (x_astro_path after query decoding)', () => {
 		['/blog/x#y', 'a fragment (from an encoded %23)'],
 		['/blog/%E0%A4%A', 'a malformed escape'],
 		['blog/x', 'no leading slash'],
+		['/blog/\u0000', 'a NUL (from an encoded %00)'],
+		['/blog/x\r\nset-cookie: a=b', 'CR and LF'],
+		['/blog/%1b[2J', 'an escape character after one more decoding'],
 	])('refuses %s: %s', (path) => {
 		expect(isCanonicalRenderPath(path)).toBe(false);
 	});
