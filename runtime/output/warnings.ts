@@ -52,6 +52,8 @@ const IGNORED_CONFIG_FIELDS: Readonly<Record<string, string>> = {
 const PRERENDER_FIELDS = new Set([
 	'expiration',
 	'group',
+	// Acted on by ../cache/render-headers.ts: the visitor headers a stored render may carry.
+	'allowHeader',
 	'bypassToken',
 	'fallback',
 	'allowQuery',
@@ -64,8 +66,6 @@ const PRERENDER_FIELDS = new Set([
 ]);
 
 const IGNORED_PRERENDER_FIELDS: Readonly<Record<string, string>> = {
-	allowHeader:
-		"every request header reaches the function, so one visitor's headers (cookies, Accept-Language, …) can change what is rendered and stored for everyone",
 	staleExpiration:
 		'a stale entry is served STALE however old it is, so a visitor can get a page older than staleExpiration allows',
 	exposeErrBody:

@@ -173,7 +173,8 @@ export function changesHeaders(
 	return ofScope(transforms, scope).some((transform) => {
 		if (transform.op !== 'delete') return true;
 		const { key } = transform.target;
-		if (typeof key === 'string') return headers.has(key);
+		// A name no header can have (after substitution, say) deletes nothing; `has` would throw.
+		if (typeof key === 'string') return HEADER_NAME.test(key) && headers.has(key);
 		return [...headers.keys()].some((name) => matchesKey(name, key));
 	});
 }

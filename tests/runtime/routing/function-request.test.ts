@@ -28,6 +28,12 @@ describe('functionHeaders', () => {
 		});
 		expect(headers.get('x-astro-locals')).toBe('1');
 	});
+
+	it('leaves them as they are when a delete names what no header can be called, instead of throwing', () => {
+		const headers = new Headers({ accept: 'text/html' });
+		const badName: Transform = { ...stripLocals, target: { key: 'bad name\r\n' } };
+		expect(functionHeaders(headers, { ...transforms, request: [badName] })).toBe(headers);
+	});
 });
 
 describe('x-now-route-matches', () => {

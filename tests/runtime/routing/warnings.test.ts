@@ -79,14 +79,13 @@ describe('outputWarnings', () => {
 		]);
 	});
 
-	it('warns once per ignored prerender-config field, but not about group or exposeErrBody: true', () => {
+	it('warns once per ignored prerender-config field, but not about group, allowHeader or exposeErrBody: true', () => {
 		const warnings = warningsOf({ version: 3 }, [
 			prerender('/a', { expiration: 60, allowHeader: ['x-tenant'], group: 1, exposeErrBody: true }),
 			prerender('/b', { expiration: 60, allowHeader: ['x-tenant'], staleExpiration: 600 }),
 			prerender('/c', { expiration: 60, onMiss: 'dynamic', chain: { outputPath: '/x' } }),
 		]);
 		expect(warnings).toEqual([
-			'prerender config: "allowHeader" (/a, /b) is ignored: every request header reaches the function, so one visitor\'s headers (cookies, Accept-Language, …) can change what is rendered and stored for everyone',
 			'prerender config: "staleExpiration" (/b) is ignored: a stale entry is served STALE however old it is, so a visitor can get a page older than staleExpiration allows',
 			'prerender config: "onMiss" (/c) is ignored: a miss always renders in the foreground (or serves the fallback), whatever it says',
 			'prerender config: "chain" (/c) is ignored: chained (partial prerendering) responses are not resumed, so a visitor gets the prerendered part only',
