@@ -22,14 +22,20 @@
  */
 export const AMBIGUOUS_PATH_SOURCES: readonly string[] = [
 	'^[^?]*(?:%2[fF]|%5[cC]|\\\\|%[01][0-9a-fA-F]|%7[fF])[^?]*$',
+	// Encoded unreserved characters (RFC 3986 §6.2.2.2: the same URL as the plain ones):
+	// `/blog/%68ello-world` would be its own entry, which revalidating `/blog/hello-world` misses.
+	'^[^?]*%(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[dDeE]|5[fF]|7[eE])[^?]*$',
 	'^(?:[^?]*/)?(?:\\.|%2[eE]){1,2}(?:/[^?]*)?$',
 ];
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+const ENCODED_UNRESERVED = /%(?:3[0-9]|[46][1-9a-f]|[57][0-9a]|2[de]|5f|7e)/i;
 
 /** The same rule as {@link AMBIGUOUS_PATH_SOURCES}, for a raw (still percent-encoded) path. */
 export function isAmbiguousPath(rawPath: string): boolean {
-	if (/%2f|%5c|\\|%[01][0-9a-f]|%7f/i.test(rawPath)) return true;
+	if (/%2f|%5c|\\|%[01][0-9a-f]|%7f/i.test(rawPath) || ENCODED_UNRESERVED.test(rawPath)) {
+		return true;
+	}
 	return rawPath.split('/').some((segment) => DOT_SEGMENT.test(segment));
 }
 

@@ -91,7 +91,7 @@ describe('when the editor is on and may write', () => {
 		expect((await admin.db.store.get('hello-world'))?.title).toBe('Changed on a preview');
 	});
 
-	it('is read-only over the bundled seed posts and says how to connect a database', async () => {
+	it('is read-only over the bundled seed posts, keeps a refused new post as typed, and says how to connect a database', async () => {
 		delete process.env.CONTENT_DATABASE_URL;
 		const cookie = await signIn(admin.site);
 		const list = await (await getWith(admin.site, '/admin', cookie)).text();
@@ -105,6 +105,9 @@ describe('when the editor is on and may write', () => {
 			cookie,
 		);
 		expect(create.status).toBe(403);
-		expect(await create.text()).toContain('Nothing was saved');
+		const refused = await create.text();
+		expect(refused).toContain('Nothing was saved');
+		// What the person typed is kept.
+		expect(refused).toContain('value="seeded"');
 	});
 });

@@ -43,6 +43,7 @@ describe('encoded separators and dot segments', () => {
 		'/blog/%00',
 		'/blog/x%0d%0a',
 		'/blog/%1b[2J',
+		'/blog/%68ello-world',
 	])('%s gets an uncacheable 400, twice, and stores nothing', async (target) => {
 		for (let attempt = 0; attempt < 2; attempt++) {
 			const response = await rawGet(site.url, target);

@@ -34,6 +34,12 @@ const AMBIGUOUS = [
 	'/blog/%0D%0Aset-cookie',
 	'/blog/%1b[2J',
 	'/blog/%7F',
+	'/blog/%68ello-world',
+	'/blog/hello%2Dworld',
+	'/%69sr',
+	'/blog/a%5Fb',
+	'/blog/a%7eb',
+	'/blog/x%30',
 ];
 const PLAIN = [
 	'/',
@@ -44,6 +50,9 @@ const PLAIN = [
 	'/blog/a.b',
 	'/blog/...',
 	'/.well-known/x',
+	'/blog/caf%C3%A9',
+	'/blog/a%20b',
+	'/blog/a%40b',
 ];
 
 describe('ambiguous request paths', () => {
