@@ -6,14 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
 	{
-		ignores: [
-			'dist/',
-			'.vercel/',
-			'.astro/',
-			'.cache/',
-			'node_modules/',
-			'tests/runtime/fixtures/',
-		],
+		ignores: ['dist/', '.vercel/', '.astro/', '.cache/', 'node_modules/', 'runtime/test/fixtures/'],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,

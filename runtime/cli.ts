@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run serve`: serves a built `.vercel/output` with Vercel's routing and ISR semantics.
  *

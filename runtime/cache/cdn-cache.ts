@@ -7,7 +7,7 @@
  * @see https://vercel.com/docs/caching/cdn-cache
  * @see docs/vercel-isr-semantics.md §4
  */
-import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
+import { CACHE_STATUS, type CacheStatus } from '../wire.ts';
 import { createSingleFlight } from './background.ts';
 import { browserHeaders } from './cache-headers.ts';
 import {

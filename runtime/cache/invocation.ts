@@ -1,7 +1,7 @@
 /**
  * Calling a function from the caches: the request it receives, a timeout, and reading the body.
  */
-import { VERCEL_ERROR_HEADER } from '../../src/platform/vercel.ts';
+import { VERCEL_ERROR_HEADER } from '../wire.ts';
 import { requestWithBody } from '../web-request.ts';
 import type { BufferedResponse } from './entry.ts';
 import type { Invoke } from './types.ts';

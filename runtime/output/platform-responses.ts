@@ -11,7 +11,7 @@ import {
 	DEFAULT_BROWSER_CACHE_CONTROL,
 	VERCEL_CACHE_HEADER,
 	VERCEL_ERROR_HEADER,
-} from '../../src/platform/vercel.ts';
+} from '../wire.ts';
 import type { StaticFile } from './types.ts';
 
 /**
