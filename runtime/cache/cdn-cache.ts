@@ -27,9 +27,9 @@ import {
 	InvocationTimeoutError,
 	invokeBuffered,
 	invokeStreaming,
-	timeoutResponse,
 	withTimeout,
 } from './invocation.ts';
+import { timeoutResponse } from '../output/platform-responses.ts';
 import type { CdnCache, Invoke } from './types.ts';
 
 export function createCdnCache(context: CacheContext): CdnCache {

@@ -25,8 +25,8 @@ import {
 	invokeBuffered,
 	invokeStreaming,
 	renderRequest,
-	timeoutResponse,
 } from './invocation.ts';
+import { timeoutResponse } from '../output/platform-responses.ts';
 import {
 	createPrerenderGroups,
 	memberTargets,

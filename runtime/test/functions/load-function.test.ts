@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectHandler, isSupportedRuntime } from '../../functions/load-function.ts';
+import { detectHandler } from '../../functions/load-function.ts';
+import { isSupportedRuntime } from '../../output/vc-config-schema.ts';
 
 const get = (path = '/') => new Request(`http://localhost${path}`);
 

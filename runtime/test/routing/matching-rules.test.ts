@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../../output/config-schema.ts';
-import { anchoredSrc } from '../../routing/pcre.ts';
+import { anchoredSrc } from '../../output/route-patterns.ts';
 import { route } from '../../routing/route.ts';
 import type { OutputKind } from '../../routing/types.ts';
 

@@ -1,4 +1,6 @@
 /**
+ * The patterns of `config.json`, read as the platform reads them, so that loading can refuse a
+ * pattern or path the router could not use, and the router compiles with the same functions.
  * Route `src` patterns are PCRE; Vercel and `vercel dev` convert them with `pcre-to-regexp`. The
  * patterns frameworks emit are already valid JavaScript apart from Python-style named groups, so
  * the conversion here is that one rewrite.
@@ -53,4 +55,21 @@ export function pcreError(pattern: string): string | undefined {
 	} catch (error) {
 		return error instanceof Error ? error.message : String(error);
 	}
+}
+
+/**
+ * An origin-form path `request.path` may set: one leading `/`, at most 2048 characters, no query,
+ * fragment, whitespace or control characters (routing-utils' pattern; vercel dev
+ * `isValidRequestPath`, its request-smuggling guard).
+ */
+export function isRequestPath(path: string): boolean {
+	if (path.length === 0 || path.length > 2048) return false;
+	if (!path.startsWith('/') || path.startsWith('//')) return false;
+	for (const char of path) {
+		const code = char.codePointAt(0) ?? 0;
+		if (code <= 0x20 || code === 0x7f || char === '?' || char === '#' || /\s/.test(char)) {
+			return false;
+		}
+	}
+	return true;
 }
