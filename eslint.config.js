@@ -76,4 +76,21 @@ export default tseslint.config(
 		rules: { 'no-restricted-imports': ['error', { patterns: [siteImports] }] },
 	},
 	...runtimeLayerRules,
+	{
+		files: ['src/**', 'scripts/**', 'tests/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\.\\./)+runtime/',
+							message:
+								"Import the runtime as a package ('@astro-isr/vercel-runtime', '/wire', '/routing', '/output'), not its files.",
+						},
+					],
+				},
+			],
+		},
+	},
 );

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { functionEnv, readDotenvFiles } from '../env.ts';
+import { functionEnv, readDotenvFiles, readProjectEnv, SYSTEM_ENV } from '../env.ts';
 
 describe('readDotenvFiles', () => {
 	it('reads .env, .env.local, .env.production, .env.production.local, later files winning', async () => {
@@ -25,7 +25,25 @@ describe('readDotenvFiles', () => {
 	});
 });
 
+describe('readProjectEnv', () => {
+	it("gives the shell's variables over the .env files'", async () => {
+		const root = await mkdtemp(join(tmpdir(), 'runtime-env-'));
+		await writeFile(join(root, '.env'), 'FROM_FILE=file\nSHARED=file\n');
+		expect(await readProjectEnv(root, { SHARED: 'shell', ONLY_SHELL: 'shell' })).toEqual({
+			FROM_FILE: 'file',
+			SHARED: 'shell',
+			ONLY_SHELL: 'shell',
+		});
+		await rm(root, { recursive: true });
+	});
+});
+
 describe('functionEnv', () => {
+	it('sets exactly the system variables SYSTEM_ENV documents', () => {
+		const env = functionEnv({ dotenv: {}, functions: {}, processEnv: {}, publicHost: 'h:1' });
+		expect(Object.keys(env).sort()).toEqual(Object.keys(SYSTEM_ENV).sort());
+	});
+
 	const base = { dotenv: {}, functions: {}, processEnv: {}, publicHost: 'localhost:4321' };
 
 	it('adds file and function variables the shell did not set', () => {
