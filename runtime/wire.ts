@@ -1,6 +1,8 @@
 /**
- * Wire names of the Vercel platform that both the site and the local runtime speak.
- * Defined once here so a typo cannot make revalidation silently do nothing.
+ * Wire names of the Vercel platform that both the site and the local runtime speak, exported as
+ * `@astro-isr/vercel-runtime/wire`. Dependency-free (no imports), so site code and function
+ * bundles can take it without the runtime. Defined once here so a typo cannot make revalidation
+ * silently do nothing.
  *
  * @see https://vercel.com/docs/build-output-api/features#on-demand-incremental-static-regeneration-isr
  * @see https://vercel.com/docs/caching/cache-status
