@@ -22,10 +22,12 @@ const siteImports = {
 	regex: '(^|/)(src|scripts|tests)/|^astro(:|/|$)|^@astrojs/',
 	message: 'The runtime package never imports the site: move what both need into the package.',
 };
+/** @param {number} depth how many `../` leave the package */
 const leavesPackage = (depth) => ({
 	regex: `^(\\.\\./){${depth},}`,
 	message: "Import only the runtime package's own files and dependencies.",
 });
+/** @type {import('eslint').Linter.Config[]} */
 const runtimeLayerRules = RUNTIME_LAYERS.map(({ files, above }) => ({
 	files,
 	rules: {
