@@ -74,6 +74,16 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Exported on its own (`/wire`) for site code and function bundles.
+		files: ['runtime/wire.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ regex: '.', message: 'wire.ts imports nothing: it is dependency-free.' }] },
+			],
+		},
+	},
+	{
 		files: ['runtime/test/**/*.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [siteImports] }] },
 	},
