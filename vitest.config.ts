@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Four projects: the site's tests run through Astro's Vite config (virtual modules, `astro:*`
- * imports, the Container API); the runtime's tests are plain Node; the end-to-end tests drive the
+ * imports, the Container API); the runtime package's tests (runtime/test) are plain Node; the end-to-end tests drive the
  * real build through the runtime; the platform suite speaks only HTTP, to the runtime or, with
  * `BASE_URL` set, to a deployment (then it is the only project, and nothing is built).
  */
@@ -34,12 +34,8 @@ export default defineConfig({
 							include: ['tests/site/**/*.test.ts'],
 						},
 					}),
-					{
-						test: {
-							name: 'runtime',
-							include: ['tests/runtime/**/*.test.ts'],
-						},
-					},
+					// The runtime package's own project (no build needed); `npm test -w runtime` runs it alone.
+					'runtime/vitest.config.ts',
 					{
 						test: {
 							name: 'e2e',

@@ -1,8 +1,10 @@
+#!/usr/bin/env node
 /**
- * `npm run serve`: serves a built `.vercel/output` with Vercel's routing and ISR semantics.
+ * The package's `bin` (and `npm run serve`): serves a built `.vercel/output` with Vercel's
+ * routing and ISR semantics.
  *
- *   node runtime/cli.ts [--port 4321] [--host localhost] [--dir .vercel/output]
- *                       [--max-cache-bytes N] [--quiet]
+ *   vercel-runtime [--port 4321] [--host localhost] [--dir .vercel/output]
+ *                  [--max-cache-bytes N] [--quiet]
  *
  * Flags win over the environment (PORT, HOST, ISR_RUNTIME_MAX_CACHE_BYTES).
  */
@@ -20,7 +22,7 @@ export interface RuntimeOptions {
 	readonly help: boolean;
 }
 
-export const USAGE = `Usage: node runtime/cli.ts [options]
+export const USAGE = `Usage: vercel-runtime [options]
 
   --port <n>             port to listen on (env PORT, default 4321)
   --host <name>          interface to bind (env HOST, default localhost)

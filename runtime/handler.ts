@@ -7,7 +7,7 @@
  * @see docs/vercel-isr-semantics.md §2, §6
  */
 import { resolve, sep } from 'node:path';
-import { VERCEL_CACHE_HEADER } from '../src/platform/vercel.ts';
+import { VERCEL_CACHE_HEADER } from './wire.ts';
 import { createCaches } from './cache/index.ts';
 import type { Caches, Invoke } from './cache/types.ts';
 import { functionEnv, publicHostEnv, readDotenvFiles } from './env.ts';

@@ -2,7 +2,7 @@
  * What makes a log line safe to print: no secret a visitor could use, and no control character
  * that could clear or recolour the terminal of the person running the server.
  */
-import { PRERENDER_BYPASS_COOKIE, PRERENDER_REVALIDATE_HEADER } from '../src/platform/vercel.ts';
+import { PRERENDER_BYPASS_COOKIE, PRERENDER_REVALIDATE_HEADER } from './wire.ts';
 import type { Output } from './output/types.ts';
 
 const REDACTED = '[redacted]';

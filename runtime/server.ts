@@ -7,6 +7,7 @@ import { isIP, isIPv6, type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { BAD_REQUEST, SERVER_FAILURE } from './output/platform-responses.ts';
 import { requestWithBody } from './web-request.ts';
 
 export interface StartServerOptions {
@@ -213,7 +214,7 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
 	const server = createServer(async (req, res) => {
 		const request = toRequest(req, res, ownHost);
 		if (request === undefined) {
-			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('400: BAD_REQUEST\n');
+			res.writeHead(BAD_REQUEST.status, BAD_REQUEST.headers).end(BAD_REQUEST.body);
 			return;
 		}
 		try {
@@ -228,8 +229,9 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
 				return;
 			}
 			onError(error);
-			if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('500\n');
-			else res.destroy();
+			if (!res.headersSent) {
+				res.writeHead(SERVER_FAILURE.status, SERVER_FAILURE.headers).end(SERVER_FAILURE.body);
+			} else res.destroy();
 		} finally {
 			drainBody(req);
 		}

@@ -3,25 +3,19 @@
  * `POST /api/revalidate` with `REVALIDATE_SECRET`, and prints one line per path and host.
  * Exit status: 0 when every page was regenerated, 1 when any was not, 2 for a usage error.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parseEnv } from 'node:util';
 import { MAX_PATHS } from '../src/revalidate/paths.ts';
 import { formatResult, type RevalidationResult } from '../src/revalidate/results.ts';
-import { PROTECTION_BYPASS_HEADER } from '../src/platform/vercel.ts';
+import { readProjectEnv } from '@astro-isr/vercel-runtime';
+import { PROTECTION_BYPASS_HEADER } from '@astro-isr/vercel-runtime/wire';
 import { chunk, parseRevalidateArgs, USAGE, UsageError } from './revalidate-args.ts';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** `.env` fills in what the process environment does not set. */
-function loadEnv(): Readonly<Record<string, string | undefined>> {
-	const fromFile = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
-	return { ...fromFile, ...process.env };
-}
-
+/** `env`: the shell's variables over the project's `.env` files (readProjectEnv). */
 async function revalidate(
 	siteUrl: string,
 	paths: readonly string[],
-	env: ReturnType<typeof loadEnv>,
+	env: Readonly<Record<string, string | undefined>>,
 ) {
 	const secret = env.REVALIDATE_SECRET;
 	const bypass = env.VERCEL_AUTOMATION_BYPASS_SECRET;
@@ -74,7 +68,7 @@ async function main(): Promise<number> {
 		console.info(USAGE);
 		return 0;
 	}
-	const env = loadEnv();
+	const env = await readProjectEnv(process.cwd());
 	if (!env.REVALIDATE_SECRET) {
 		console.error(
 			'REVALIDATE_SECRET is not set. Put the same value the site uses in the environment or in .env, then run this again.',

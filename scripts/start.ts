@@ -10,8 +10,7 @@
  * Editor: without ADMIN_SECRET in the shell or `.env`, a secret is generated for this run and
  * printed under the banner, so a fresh clone's `npm install && npm start` can sign in at /admin.
  */
-import { main } from '../runtime/cli.ts';
-import { readDotenvFiles } from '../runtime/env.ts';
+import { main, readProjectEnv } from '@astro-isr/vercel-runtime';
 import { ADMIN_SECRET_ENV } from '../src/admin/access.ts';
 import { adminBannerLine, adminSecretFor } from './lib/admin-secret.ts';
 import { ensureBuild } from './lib/ensure-build.ts';
@@ -36,9 +35,7 @@ try {
 	const content = await prepareContent();
 	await ensureBuild();
 	console.info(content);
-	const adminSecret = adminSecretFor(
-		process.env[ADMIN_SECRET_ENV] ?? (await readDotenvFiles(process.cwd()))[ADMIN_SECRET_ENV],
-	);
+	const adminSecret = adminSecretFor((await readProjectEnv(process.cwd()))[ADMIN_SECRET_ENV]);
 	// Functions run in this process and read it at run time; never written to disk.
 	if (adminSecret.source === 'generated') process.env[ADMIN_SECRET_ENV] = adminSecret.secret;
 	await main(process.argv.slice(2));

@@ -9,7 +9,7 @@ import {
 	CDN_CACHE_CONTROL_HEADER,
 	DEFAULT_BROWSER_CACHE_CONTROL,
 	VERCEL_CDN_CACHE_CONTROL_HEADER,
-} from '../../src/platform/vercel.ts';
+} from '../wire.ts';
 
 export type CacheDirectivesSource =
 	typeof VERCEL_CDN_CACHE_CONTROL_HEADER | typeof CDN_CACHE_CONTROL_HEADER | 'cache-control';

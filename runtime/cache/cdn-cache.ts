@@ -7,7 +7,7 @@
  * @see https://vercel.com/docs/caching/cdn-cache
  * @see docs/vercel-isr-semantics.md §4
  */
-import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
+import { CACHE_STATUS, type CacheStatus } from '../wire.ts';
 import { createSingleFlight } from './background.ts';
 import { browserHeaders } from './cache-headers.ts';
 import {
@@ -27,9 +27,9 @@ import {
 	InvocationTimeoutError,
 	invokeBuffered,
 	invokeStreaming,
-	timeoutResponse,
 	withTimeout,
 } from './invocation.ts';
+import { timeoutResponse } from '../output/platform-responses.ts';
 import type { CdnCache, Invoke } from './types.ts';
 
 export function createCdnCache(context: CacheContext): CdnCache {

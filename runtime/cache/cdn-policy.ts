@@ -11,7 +11,7 @@ import {
 	CDN_CACHE_CONTROL_HEADER,
 	VERCEL_CDN_CACHE_CONTROL_HEADER,
 	type CacheStatus,
-} from '../../src/platform/vercel.ts';
+} from '../wire.ts';
 import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
 import { prepareResponse, type CdnEntry } from './entry.ts';
 

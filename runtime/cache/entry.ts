@@ -2,7 +2,7 @@
  * Stored responses: read once at store time into browser-ready headers and a Blob body, so that
  * replaying one (the HIT path) only copies headers and adds `x-vercel-cache` and `age`.
  */
-import { VERCEL_CACHE_HEADER, type CacheStatus } from '../../src/platform/vercel.ts';
+import { VERCEL_CACHE_HEADER, type CacheStatus } from '../wire.ts';
 import { NULL_BODY_STATUSES } from '../null-body-statuses.ts';
 
 export type HeaderList = ReadonlyArray<readonly [string, string]>;

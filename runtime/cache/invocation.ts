@@ -1,7 +1,7 @@
 /**
  * Calling a function from the caches: the request it receives, a timeout, and reading the body.
  */
-import { VERCEL_ERROR_HEADER } from '../../src/platform/vercel.ts';
+import { timeoutResponse } from '../output/platform-responses.ts';
 import { requestWithBody } from '../web-request.ts';
 import type { BufferedResponse } from './entry.ts';
 import type { Invoke } from './types.ts';
@@ -88,17 +88,6 @@ export async function invokeStreaming(
 		if (error instanceof InvocationTimeoutError) return timeoutResponse();
 		throw error;
 	}
-}
-
-/** What a visitor gets when the function timed out. @see https://vercel.com/docs/errors/FUNCTION_INVOCATION_TIMEOUT */
-export function timeoutResponse(): Response {
-	return new Response('An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT\n', {
-		status: 504,
-		headers: {
-			'content-type': 'text/plain; charset=utf-8',
-			[VERCEL_ERROR_HEADER]: 'FUNCTION_INVOCATION_TIMEOUT',
-		},
-	});
 }
 
 /** A short reason for logs. */

@@ -6,7 +6,7 @@
  * @see https://vercel.com/docs/incremental-static-regeneration
  * @see docs/vercel-isr-semantics.md §2, §3
  */
-import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
+import { CACHE_STATUS, type CacheStatus } from '../wire.ts';
 import { createSingleFlight } from './background.ts';
 import { browserHeaders } from './cache-headers.ts';
 import type { CacheContext } from './context.ts';
@@ -25,8 +25,8 @@ import {
 	invokeBuffered,
 	invokeStreaming,
 	renderRequest,
-	timeoutResponse,
 } from './invocation.ts';
+import { timeoutResponse } from '../output/platform-responses.ts';
 import {
 	createPrerenderGroups,
 	memberTargets,

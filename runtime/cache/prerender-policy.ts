@@ -11,7 +11,7 @@ import {
 	PRERENDER_BYPASS_COOKIE,
 	PRERENDER_REVALIDATE_HEADER,
 	type CacheStatus,
-} from '../../src/platform/vercel.ts';
+} from '../wire.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
 import type { HasField } from '../output/config-schema.ts';
 import {

@@ -3,7 +3,7 @@
  * renders is served to every visitor, so no single visitor's cookies, credentials or `x-*`
  * headers may shape it, or make it fail (spec §2.4, §9.4 [U]; runtime README choice 13).
  */
-import { ROUTE_MATCHES_HEADER } from '../../src/platform/vercel.ts';
+import { ROUTE_MATCHES_HEADER } from '../wire.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
 
 /** Names a render as the runtime's own, so a function's logs can tell it from a visitor. */

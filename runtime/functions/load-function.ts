@@ -8,7 +8,8 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { VcConfig } from '../output/vc-config-schema.ts';
+import { methodNotExportedResponse } from '../output/platform-responses.ts';
+import { isSupportedRuntime, type VcConfig } from '../output/vc-config-schema.ts';
 import { nodeListenerToFetch, type NodeListener } from './node-handler.ts';
 
 export type FetchHandler = (request: Request) => unknown;
@@ -17,12 +18,6 @@ const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'
 
 // Vercel unwraps `default` up to five times (CommonJS interop can nest it).
 const MAX_DEFAULT_DEPTH = 5;
-
-/** Node.js launcher functions are run; Edge and other runtimes are not. */
-export function isSupportedRuntime(config: VcConfig): boolean {
-	const isNode = config.runtime.startsWith('nodejs');
-	return isNode && (config.launcherType ?? 'Nodejs') === 'Nodejs' && config.handler !== undefined;
-}
 
 type Exports = Record<string, unknown>;
 
@@ -35,7 +30,7 @@ function methodHandler(exports: Exports): FetchHandler {
 		const handler = exports[request.method.toUpperCase()];
 		if (typeof handler === 'function') return handler.call(exports, request);
 		const allow = HTTP_METHODS.filter((method) => typeof exports[method] === 'function');
-		return new Response(null, { status: 405, headers: { allow: allow.join(', ') } });
+		return methodNotExportedResponse(allow);
 	};
 }
 

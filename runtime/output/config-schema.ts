@@ -7,8 +7,7 @@
  * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/types.ts
  */
 import { z } from 'zod';
-import { anchoredSrc, pcreError } from '../routing/pcre.ts';
-import { isRequestPath } from '../routing/transforms.ts';
+import { anchoredSrc, isRequestPath, pcreError } from './route-patterns.ts';
 
 /** @see https://vercel.com/docs/build-output-api/configuration#handler-route */
 export const HANDLE_VALUES = ['filesystem', 'rewrite', 'resource', 'miss', 'hit', 'error'] as const;

@@ -1,5 +1,6 @@
 /**
- * Responses the platform itself produces: static files, its 404 and 500 pages, redirects.
+ * Every response the platform itself produces, rather than a function: static files, redirects,
+ * and its errors (404, 405, 500, 504, and the server's 400 and last-resort 500).
  *
  * @see https://vercel.com/docs/build-output-api/primitives#static-files
  * @see https://vercel.com/docs/errors
@@ -11,7 +12,7 @@ import {
 	DEFAULT_BROWSER_CACHE_CONTROL,
 	VERCEL_CACHE_HEADER,
 	VERCEL_ERROR_HEADER,
-} from '../../src/platform/vercel.ts';
+} from '../wire.ts';
 import type { StaticFile } from './types.ts';
 
 /**
@@ -22,7 +23,7 @@ export async function staticFileResponse(file: StaticFile, method: string): Prom
 	if (method !== 'GET' && method !== 'HEAD') {
 		return new Response('405: METHOD_NOT_ALLOWED\n', {
 			status: 405,
-			headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+			headers: { allow: 'GET, HEAD', 'content-type': TEXT },
 		});
 	}
 	const body = await staticFileBody(file);
@@ -51,11 +52,34 @@ async function staticFileBody(file: StaticFile): Promise<Blob> {
 	return blob;
 }
 
+const TEXT = 'text/plain; charset=utf-8';
+
+/** An answer as plain parts, for the `node:http` shell, which has no handler to ask. */
+export interface PlainAnswer {
+	readonly status: number;
+	readonly headers: Readonly<Record<string, string>>;
+	readonly body: string;
+}
+
+/** A `Host` header that is not `host[:port]`: the request has no URL to route. */
+export const BAD_REQUEST: PlainAnswer = {
+	status: 400,
+	headers: { 'content-type': TEXT },
+	body: '400: BAD_REQUEST\n',
+};
+
+/** The handler itself failed (not a function: that is {@link functionCrashResponse}). */
+export const SERVER_FAILURE: PlainAnswer = {
+	status: 500,
+	headers: { 'content-type': 'text/plain' },
+	body: '500\n',
+};
+
 function platformError(status: number, code: string, text: string): Response {
 	return new Response(`${status}: ${text}\nCode: ${code}\n`, {
 		status,
 		headers: {
-			'content-type': 'text/plain; charset=utf-8',
+			'content-type': TEXT,
 			'cache-control': DEFAULT_BROWSER_CACHE_CONTROL,
 			[VERCEL_ERROR_HEADER]: code,
 		},
@@ -70,6 +94,19 @@ export function notFoundResponse(status = 404): Response {
 /** A function crashed: it threw, rejected or did not return a Response. @see https://vercel.com/docs/errors/FUNCTION_INVOCATION_FAILED */
 export function functionCrashResponse(): Response {
 	return platformError(500, 'FUNCTION_INVOCATION_FAILED', 'INTERNAL_SERVER_ERROR');
+}
+
+/** What a visitor gets when the function timed out. @see https://vercel.com/docs/errors/FUNCTION_INVOCATION_TIMEOUT */
+export function timeoutResponse(): Response {
+	return new Response('An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT\n', {
+		status: 504,
+		headers: { 'content-type': TEXT, [VERCEL_ERROR_HEADER]: 'FUNCTION_INVOCATION_TIMEOUT' },
+	});
+}
+
+/** A function without an export for the method: Vercel's Node runtime answers 405 with `Allow`. */
+export function methodNotExportedResponse(allow: readonly string[]): Response {
+	return new Response(null, { status: 405, headers: { allow: allow.join(', ') } });
 }
 
 export function redirectResponse(status: number, headers: Readonly<Record<string, string>>) {

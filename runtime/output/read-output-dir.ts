@@ -7,11 +7,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isSupportedRuntime } from '../functions/load-function.ts';
 import { ConfigSchema } from './config-schema.ts';
 import { readFunctionsDir } from './functions-dir.ts';
 import { readJsonFile } from './read-json.ts';
 import { readStaticDir } from './static-files.ts';
+import { isSupportedRuntime } from './vc-config-schema.ts';
 import type { FilesystemEntry, Output } from './types.ts';
 import { outputWarnings } from './warnings.ts';
 

@@ -37,3 +37,9 @@ export const VcConfigSchema = z
 		}
 	});
 export type VcConfig = z.infer<typeof VcConfigSchema>;
+
+/** Node.js launcher functions are run; Edge and other runtimes are not. */
+export function isSupportedRuntime(config: VcConfig): boolean {
+	const isNode = config.runtime.startsWith('nodejs');
+	return isNode && (config.launcherType ?? 'Nodejs') === 'Nodejs' && config.handler !== undefined;
+}

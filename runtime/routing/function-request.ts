@@ -5,7 +5,7 @@
  *
  * @see https://github.com/vercel/vercel/blob/main/packages/cli/src/util/dev/server.ts (prepareTransforms)
  */
-import { ROUTE_MATCHES_HEADER } from '../../src/platform/vercel.ts';
+import { ROUTE_MATCHES_HEADER } from '../wire.ts';
 import type { Invoke } from '../cache/types.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
 import { requestWithBody } from '../web-request.ts';

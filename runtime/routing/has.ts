@@ -7,7 +7,7 @@
  * @see https://github.com/vercel/next.js/blob/canary/packages/next/src/shared/lib/router/utils/prepare-destination.ts
  */
 import type { HasField, MatchableValue } from '../output/config-schema.ts';
-import { compilePcre } from './pcre.ts';
+import { compilePcre } from '../output/route-patterns.ts';
 
 /** Request values a condition can test. */
 export interface ConditionSource {

@@ -7,7 +7,7 @@
  */
 import type { SourceRoute } from '../output/config-schema.ts';
 import { matchConditions, type ConditionSource, type NamedGroups } from './has.ts';
-import { compileSrc } from './pcre.ts';
+import { compileSrc } from '../output/route-patterns.ts';
 
 export interface RouteMatch {
 	/** `$1`, `$2`, … (index 0 is the whole match and is never substituted). */

@@ -10,6 +10,7 @@
  */
 import type { HeaderQueryTransform, Transform, TransformKey } from '../output/config-schema.ts';
 import type { RouteMatch } from './match.ts';
+import { isRequestPath } from '../output/route-patterns.ts';
 
 /**
  * `$1` and `$name` replaced by the route's captures; other `$…` are left as written (env names
@@ -184,23 +185,6 @@ export function applyQueryTransforms(query: URLSearchParams, transforms: readonl
 	const fields = queryFields(query);
 	for (const transform of ofScope(transforms, 'request.query'))
 		applyTransform(fields, transform, false);
-}
-
-/**
- * An origin-form path `request.path` may set: one leading `/`, at most 2048 characters, no query,
- * fragment, whitespace or control characters (routing-utils' pattern; vercel dev
- * `isValidRequestPath`, its request-smuggling guard).
- */
-export function isRequestPath(path: string): boolean {
-	if (path.length === 0 || path.length > 2048) return false;
-	if (!path.startsWith('/') || path.startsWith('//')) return false;
-	for (const char of path) {
-		const code = char.codePointAt(0) ?? 0;
-		if (code <= 0x20 || code === 0x7f || char === '?' || char === '#' || /\s/.test(char)) {
-			return false;
-		}
-	}
-	return true;
 }
 
 /** The path the last `request.path` transform sets, if any. */

@@ -3,8 +3,7 @@
  * event loop. Started with `fork`; answers `{ type: 'stats' }` messages with its memory, its
  * cache and how many times each function was invoked.
  */
-import { createRuntime } from '../../runtime/handler.ts';
-import { startServer } from '../../runtime/server.ts';
+import { createRuntime, startServer } from '@astro-isr/vercel-runtime';
 
 const [outputDir, maxCacheBytes] = process.argv.slice(2);
 const invocations: Record<string, number> = {};

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readDotenvFiles } from '../../runtime/env.ts';
+import { readProjectEnv } from '@astro-isr/vercel-runtime';
 import { openDatabase, type ContentDatabase } from '../../src/store/client.ts';
 import {
 	CONTENT_DATABASE_URL_ENV,
@@ -21,7 +21,7 @@ export const LOCAL_DATABASE_PATH = join(PROJECT_ROOT, '.data', 'content.db');
 export const LOCAL_DATABASE_URL = pathToFileURL(LOCAL_DATABASE_PATH).href;
 
 export async function readStoreEnv(): Promise<StoreEnv> {
-	return { ...(await readDotenvFiles(PROJECT_ROOT)), ...process.env };
+	return readProjectEnv(PROJECT_ROOT);
 }
 
 /** The database the environment names, or the local file when it names none. */

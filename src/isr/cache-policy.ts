@@ -16,7 +16,7 @@
 import {
 	DEFAULT_BROWSER_CACHE_CONTROL,
 	VERCEL_CDN_CACHE_CONTROL_HEADER,
-} from '../platform/vercel.ts';
+} from '@astro-isr/vercel-runtime/wire';
 import type { IsrConfig } from './config.ts';
 import { routeKindOf, SECURITY_POLICIES } from './security-headers.ts';
 

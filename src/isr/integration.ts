@@ -11,6 +11,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { readOutputDir } from '@astro-isr/vercel-runtime/output';
 import type { Route } from '@vercel/routing-utils';
 import type { AstroIntegration } from 'astro';
 import { BUILD_STAMP_PATH, buildStampOf } from './build-stamp.ts';
@@ -96,7 +97,9 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 				const output = JSON.parse(await readFile(configJson, 'utf8')) as { routes: Route[] };
 				const routes = withSiteRoutes(output.routes);
 				await writeFile(configJson, `${JSON.stringify({ ...output, routes }, null, '\t')}\n`);
-				const offending = findIsrRoutedPaths(routes, neverCachedPaths);
+				// Read back as the runtime reads it, so the check routes what `npm start` will serve.
+				const built = await readOutputDir(fileURLToPath(new URL('.vercel/output/', root)));
+				const offending = findIsrRoutedPaths(built.routes, built.files, neverCachedPaths);
 				if (offending.length > 0) {
 					throw new Error(
 						`These API or admin routes would be cached by the ISR function: ${offending.join(', ')}. Exclude them in ISR_EXCLUDE (src/isr/config.ts).`,

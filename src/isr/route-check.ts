@@ -1,31 +1,26 @@
 /**
- * Pure checks over `.vercel/output/config.json` routes: which request paths reach the ISR
- * (prerender) function. The ISR function caches whatever it answers, so an API endpoint routed
- * there would be cached by accident.
+ * Which request paths the build output sends to a prerender (ISR) function, asked of the local
+ * runtime's router, so the build check and `npm start` read `config.json` the same way (phases,
+ * anchoring, case, the filesystem). A prerender function caches whatever it answers, so an API
+ * endpoint routed there would be cached by accident.
  *
  * @see https://vercel.com/docs/build-output-api/configuration#routes
  */
+import {
+	createRouter,
+	type FilesystemIndex,
+	type Route,
+	type RouteResult,
+} from '@astro-isr/vercel-runtime/routing';
 
-interface RouteLike {
-	src?: unknown;
-	dest?: unknown;
-	continue?: unknown;
-	caseSensitive?: unknown;
-}
-
-/** The `dest` of the first route that would handle `pathname` (routes with `continue` only add headers). */
-export function findDestination(routes: readonly unknown[], pathname: string): string | undefined {
-	for (const route of routes as RouteLike[]) {
-		if (typeof route.src !== 'string' || typeof route.dest !== 'string') continue;
-		if (route.continue === true) continue;
-		const pattern = new RegExp(route.src, route.caseSensitive === true ? '' : 'i');
-		if (pattern.test(pathname)) return route.dest;
-	}
-	return undefined;
-}
-
-export function isIsrDestination(dest: string | undefined): boolean {
-	return dest !== undefined && /^\/?_isr(\?|$)/.test(dest);
+/** Where a GET for `path` ends: the output the router finds, a redirect, a proxy or nothing. */
+export function routeOf(
+	routes: readonly Route[],
+	files: FilesystemIndex,
+	path: string,
+): RouteResult {
+	const url = `http://localhost${path}`;
+	return createRouter(routes, files)({ method: 'GET', url, headers: new Headers() }, new URL(url));
 }
 
 /** A request path that an Astro route pattern matches: `/api/[id]` → `/api/id`, `/[...rest]` → `/rest/rest`. */
@@ -33,7 +28,17 @@ export function samplePathFor(routePattern: string): string {
 	return routePattern.replace(/\[\.\.\.([^\]]+)\]/g, '$1/$1').replace(/\[([^\]]+)\]/g, '$1');
 }
 
-/** The paths among `paths` that the routes send to the ISR function. */
-export function findIsrRoutedPaths(routes: readonly unknown[], paths: readonly string[]): string[] {
-	return paths.filter((path) => isIsrDestination(findDestination(routes, path)));
+/** The paths among `paths` that the routes send to a prerender function. */
+export function findIsrRoutedPaths(
+	routes: readonly Route[],
+	files: FilesystemIndex,
+	paths: readonly string[],
+): string[] {
+	const router = createRouter(routes, files);
+	return paths.filter((path) => {
+		const url = `http://localhost${path}`;
+		return (
+			router({ method: 'GET', url, headers: new Headers() }, new URL(url)).kind === 'prerender'
+		);
+	});
 }

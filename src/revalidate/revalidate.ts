@@ -15,7 +15,7 @@ import {
 	PRERENDER_REVALIDATE_HEADER,
 	PROTECTION_BYPASS_HEADER,
 	VERCEL_CACHE_HEADER,
-} from '../platform/vercel.ts';
+} from '@astro-isr/vercel-runtime/wire';
 import type { Target } from './hosts.ts';
 import type { RevalidationResult } from './results.ts';
 

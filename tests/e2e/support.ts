@@ -3,8 +3,7 @@
  * port. The caches run on a clock the test moves, so expiry is tested without sleeping.
  */
 import { inject } from 'vitest';
-import { createRuntime, type Runtime } from '../../runtime/handler.ts';
-import { startServer } from '../../runtime/server.ts';
+import { createRuntime, startServer, type Runtime } from '@astro-isr/vercel-runtime';
 
 export const build = inject('siteBuild');
 

@@ -5,7 +5,7 @@
  *   paths whose outputs share a group (a SvelteKit page and its `__data.json`, say), whose bodies
  *   change with every render;
  * - without: the local runtime serving a copy of the runtime's group fixture
- *   (`tests/runtime/fixtures/group`: `/posts/<slug>` and `/posts/<slug>.json` share group 1),
+ *   (`runtime/test/fixtures/group`: `/posts/<slug>` and `/posts/<slug>.json` share group 1),
  *   with a 2 s expiration so the time-based check can wait it out.
  *
  * @see https://vercel.com/docs/build-output-api/primitives#prerender-configuration-file (`group`)
@@ -17,9 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, inject } from 'vitest';
 import { z } from 'zod';
-import { createRuntime } from '../../runtime/handler.ts';
-import { startServer } from '../../runtime/server.ts';
-import { PROTECTION_BYPASS_HEADER } from '../../src/platform/vercel.ts';
+import { createRuntime, startServer } from '@astro-isr/vercel-runtime';
+import { PROTECTION_BYPASS_HEADER } from '@astro-isr/vercel-runtime/wire';
 
 export interface GroupTarget {
 	readonly baseUrl: string;
@@ -38,7 +37,7 @@ export interface GroupTarget {
 	readonly headers: Readonly<Record<string, string>>;
 }
 
-const FIXTURE = fileURLToPath(new URL('../runtime/fixtures/group/', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../runtime/test/fixtures/group/', import.meta.url));
 const LOCAL_EXPIRATION_SECONDS = 2;
 
 const paths = z

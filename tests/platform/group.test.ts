@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { PRERENDER_REVALIDATE_HEADER, VERCEL_CACHE_HEADER } from '../../src/platform/vercel.ts';
+import { PRERENDER_REVALIDATE_HEADER, VERCEL_CACHE_HEADER } from '@astro-isr/vercel-runtime/wire';
 import { groupTarget, type GroupTarget } from './group-target.ts';
 
 interface Copy {

@@ -8,7 +8,7 @@
  * @see https://github.com/tursodatabase/libsql/blob/main/docs/HTTP_V2_SPEC.md
  */
 import { createRequire } from 'node:module';
-import { startServer } from '../../runtime/server.ts';
+import { startServer } from '@astro-isr/vercel-runtime';
 
 interface NativeStatement {
 	readonly reader: boolean;

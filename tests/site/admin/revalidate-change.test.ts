@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { revalidateContentPaths } from '../../../src/revalidate/revalidate-change.ts';
-import { createSiteDouble } from '../revalidate/site-double.ts';
+import { createSiteRuntime } from '../revalidate/site-runtime.ts';
 
 const TOKEN = 'bypass-token-0123456789abcdef0123456789';
 const NOW = Date.parse('2026-12-01T09:00:00.000Z');
 
 describe('revalidateContentPaths', () => {
 	it('revalidates each path on the request host with the bypass token', async () => {
-		const site = createSiteDouble({ bypassToken: TOKEN, now: () => NOW });
+		const site = await createSiteRuntime({ bypassToken: TOKEN, now: NOW });
 		const results = await revalidateContentPaths(['/blog/a', '/'], {
 			url: new URL('http://localhost:4321/admin/posts/a'),
 			env: { VERCEL: '1', VERCEL_URL: 'localhost:4321' },
@@ -24,7 +24,7 @@ describe('revalidateContentPaths', () => {
 	});
 
 	it('sends nothing for no paths', async () => {
-		const site = createSiteDouble({ bypassToken: TOKEN, now: () => NOW });
+		const site = await createSiteRuntime({ bypassToken: TOKEN, now: NOW });
 		const deps = {
 			url: new URL('http://localhost:4321/'),
 			env: {},
@@ -36,7 +36,7 @@ describe('revalidateContentPaths', () => {
 	});
 
 	it('fails every path, sending no token, when the request arrived on a host that is not ours', async () => {
-		const site = createSiteDouble({ bypassToken: TOKEN, now: () => NOW });
+		const site = await createSiteRuntime({ bypassToken: TOKEN, now: NOW });
 		const results = await revalidateContentPaths(['/blog/a', '/'], {
 			url: new URL('https://evil.example/admin'),
 			env: { VERCEL: '1', VERCEL_URL: 'site.vercel.app', VERCEL_ENV: 'production' },

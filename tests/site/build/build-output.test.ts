@@ -5,7 +5,8 @@ import { Prerender } from '@vercel/build-utils';
 import { routesSchema } from '@vercel/routing-utils';
 import { Ajv } from 'ajv';
 import { describe, expect, inject, it } from 'vitest';
-import { findDestination } from '../../../src/isr/route-check.ts';
+import { readOutputDir } from '@astro-isr/vercel-runtime/output';
+import { routeOf } from '../../../src/isr/route-check.ts';
 import { listFiles, readJson, type RouteEntry } from './output.ts';
 
 const build = inject('siteBuild');
@@ -50,18 +51,20 @@ describe('the build output', () => {
 		const { routes } = await readJson<{ routes: RouteEntry[] }>(
 			join(build.outputDir, 'config.json'),
 		);
+		const output = await readOutputDir(build.outputDir);
+		const routed = (path: string) => routeOf(output.routes, output.files, path);
 
 		it.each(['/', '/isr', '/data.json', '/blog', '/blog/hello-world', '/blog/not-written-yet'])(
 			'sends %s to the ISR function',
 			(path) => {
-				expect(findDestination(routes, path)).toMatch(/^\/_isr\?/);
+				expect(routed(path)).toMatchObject({ kind: 'prerender', path: '/_isr' });
 			},
 		);
 
 		it.each(['/ssr', '/api/revalidate', '/api/anything'])(
 			'sends %s to the plain _render function',
 			(path) => {
-				expect(findDestination(routes, path)).toBe('_render');
+				expect(routed(path)).toMatchObject({ kind: 'function', path: '/_render' });
 			},
 		);
 

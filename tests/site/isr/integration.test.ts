@@ -7,6 +7,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { resolveIsrConfig } from '../../../src/isr/config.ts';
 import { isrConfigIntegration } from '../../../src/isr/integration.ts';
 
+/** A Build Output folder with Astro's `_isr` prerender function and these routes; its project root. */
+async function writeOutput(routes: unknown[]): Promise<string> {
+	const root = await mkdtemp(join(tmpdir(), 'isr-integration-'));
+	const functions = join(root, '.vercel/output/functions');
+	await mkdir(join(functions, '_isr.func'), { recursive: true });
+	await writeFile(join(root, '.vercel/output/config.json'), JSON.stringify({ version: 3, routes }));
+	await writeFile(
+		join(functions, '_isr.func/.vc-config.json'),
+		JSON.stringify({ runtime: 'nodejs24.x', handler: 'index.mjs', launcherType: 'Nodejs' }),
+	);
+	await writeFile(
+		join(functions, '_isr.prerender-config.json'),
+		JSON.stringify({ expiration: 60, bypassToken: 'integration-test-bypass-token-0123456789' }),
+	);
+	return root;
+}
+
 type Hooks = Record<string, (options: Record<string, unknown>) => unknown>;
 
 function fakeLogger() {
@@ -54,18 +71,10 @@ describe('isrConfigIntegration', () => {
 	});
 
 	it('fails the build when an API route would be served by the ISR function', async () => {
-		const root = await mkdtemp(join(tmpdir(), 'isr-integration-'));
-		await mkdir(join(root, '.vercel/output'), { recursive: true });
-		await writeFile(
-			join(root, '.vercel/output/config.json'),
-			JSON.stringify({
-				version: 3,
-				routes: [
-					{ handle: 'filesystem' },
-					{ src: '^(/api/([^/]+?))$', dest: '/_isr?x_astro_path=$1&x_astro_path_token=t' },
-				],
-			}),
-		);
+		const root = await writeOutput([
+			{ handle: 'filesystem' },
+			{ src: '^(/api/([^/]+?))$', dest: '/_isr?x_astro_path=$1&x_astro_path_token=t' },
+		]);
 		const hooks = hooksOf({});
 		hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } });
 		hooks['astro:routes:resolved']!({
@@ -83,18 +92,10 @@ describe('isrConfigIntegration', () => {
 		);
 	});
 	it('fails the build when an admin page would be served by the ISR function', async () => {
-		const root = await mkdtemp(join(tmpdir(), 'isr-integration-'));
-		await mkdir(join(root, '.vercel/output'), { recursive: true });
-		await writeFile(
-			join(root, '.vercel/output/config.json'),
-			JSON.stringify({
-				version: 3,
-				routes: [
-					{ handle: 'filesystem' },
-					{ src: '^(/admin/([^/]+?))$', dest: '/_isr?x_astro_path=$1&x_astro_path_token=t' },
-				],
-			}),
-		);
+		const root = await writeOutput([
+			{ handle: 'filesystem' },
+			{ src: '^(/admin/([^/]+?))$', dest: '/_isr?x_astro_path=$1&x_astro_path_token=t' },
+		]);
 		const hooks = hooksOf({});
 		hooks['astro:config:done']!({ config: { root: pathToFileURL(`${root}/`) } });
 		hooks['astro:routes:resolved']!({

@@ -4,7 +4,7 @@ import {
 	isAmbiguousPath,
 	isCanonicalRenderPath,
 } from '../../../src/isr/path-guard.ts';
-import { compileSrc } from '../../../runtime/routing/pcre.ts';
+import { compileSrc } from '@astro-isr/vercel-runtime/routing';
 
 // Anchored as `normalizeRoutes` stores a route's `src` (and as the runtime matches it), both
 // case-insensitively (Vercel's default) and with `caseSensitive: true`.

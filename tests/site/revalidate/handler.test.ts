@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import isr, { isrRoutes } from 'virtual:isr-config';
 import { handleRevalidate, type RevalidateEnv } from '../../../src/revalidate/handler.ts';
-import { createSiteDouble } from './site-double.ts';
+import { createSiteRuntime } from './site-runtime.ts';
 
 const SECRET = 'revalidate-secret-0123456789abcdef0123';
 const TOKEN = 'bypass-token-0123456789abcdef0123456789';
@@ -13,12 +13,20 @@ const LOCAL_ENV: RevalidateEnv = {
 	REVALIDATE_SECRET: SECRET,
 };
 
-function setup(
+async function setup(
 	env: RevalidateEnv = LOCAL_ENV,
 	{ siteToken = TOKEN, fetch }: { siteToken?: string; fetch?: typeof globalThis.fetch } = {},
 ) {
-	const clock = { now: START };
-	const site = createSiteDouble({ bypassToken: siteToken, now: () => clock.now });
+	const site = await createSiteRuntime({ bypassToken: siteToken, now: START });
+	// The site's clock, which the handler reads too.
+	const clock = {
+		get now() {
+			return Date.now();
+		},
+		set now(time: number) {
+			vi.setSystemTime(time);
+		},
+	};
 	const logs: string[] = [];
 	const call = async (request: Request) => {
 		const response = await handleRevalidate(request, new URL(request.url), {
@@ -45,12 +53,12 @@ function post(body: unknown, headers: Record<string, string> = {}, origin = SITE
 
 const bearer = { authorization: `Bearer ${SECRET}` };
 const sameOrigin = { origin: SITE, 'sec-fetch-site': 'same-origin' };
-const tokenRequests = (site: ReturnType<typeof setup>['site']) =>
+const tokenRequests = (site: Awaited<ReturnType<typeof setup>>['site']) =>
 	site.requests.filter((request) => request.headers.has('x-prerender-revalidate'));
 
 describe('POST /api/revalidate with the secret', () => {
 	it('revalidates every path and answers 200 with a result per path and host', async () => {
-		const { call, site, clock } = setup();
+		const { call, site, clock } = await setup();
 		clock.now += 5_000;
 		const { response, body } = await call(post({ paths: ['/isr', '/data.json'] }, bearer));
 		expect(response.status).toBe(200);
@@ -84,7 +92,7 @@ describe('POST /api/revalidate with the secret', () => {
 	});
 
 	it('accepts {"path": ...} and any ISR path, public or not', async () => {
-		const { call } = setup();
+		const { call } = await setup();
 		const { response, body } = await call(post({ path: '/blog/hello-world' }, bearer));
 		expect(response.status).toBe(200);
 		expect(body.results).toEqual([
@@ -93,14 +101,14 @@ describe('POST /api/revalidate with the secret', () => {
 	});
 
 	it('revalidates a path named twice once', async () => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		await call(post({ paths: ['/isr', '/isr'] }, bearer));
 		expect(tokenRequests(site)).toHaveLength(1);
 	});
 
 	it('answers 502 with revalidated: false and the reason when a host does not revalidate', async () => {
 		// The site was built with another token: it serves its cached copy instead of regenerating.
-		const { call } = setup(LOCAL_ENV, { siteToken: 'another-build-token-0123456789abcdef' });
+		const { call } = await setup(LOCAL_ENV, { siteToken: 'another-build-token-0123456789abcdef' });
 		const { response, body } = await call(post({ paths: ['/isr'] }, bearer));
 		expect(response.status).toBe(502);
 		expect(body).toEqual({
@@ -119,7 +127,7 @@ describe('POST /api/revalidate with the secret', () => {
 	});
 
 	it('sends x-vercel-protection-bypass with every request to the site when configured', async () => {
-		const { call, site } = setup({
+		const { call, site } = await setup({
 			...LOCAL_ENV,
 			VERCEL_AUTOMATION_BYPASS_SECRET: 'automation-secret',
 		});
@@ -131,7 +139,7 @@ describe('POST /api/revalidate with the secret', () => {
 	});
 
 	it('two identical calls both regenerate (nothing is cached)', async () => {
-		const { call, clock } = setup();
+		const { call, clock } = await setup();
 		const first = await call(post({ path: '/isr' }, bearer));
 		clock.now += 1_000;
 		const second = await call(post({ path: '/isr' }, bearer));
@@ -144,7 +152,7 @@ describe('POST /api/revalidate refusals', () => {
 	it.each(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])(
 		'answers %s with 405 and Allow: POST',
 		async (method) => {
-			const { call, site } = setup();
+			const { call, site } = await setup();
 			const { response, body } = await call(
 				new Request(`${SITE}/api/revalidate`, { method, headers: bearer }),
 			);
@@ -161,7 +169,7 @@ describe('POST /api/revalidate refusals', () => {
 		['another scheme', `Basic ${SECRET}`],
 		['an empty header', ''],
 	])('answers %s with 401 and WWW-Authenticate: Bearer', async (_, authorization) => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		const { response, body } = await call(post({ path: '/isr' }, { authorization }));
 		expect(response.status).toBe(401);
 		expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -170,7 +178,7 @@ describe('POST /api/revalidate refusals', () => {
 	});
 
 	it('answers bearer callers 503 when REVALIDATE_SECRET is not configured', async () => {
-		const { call, site } = setup({ VERCEL: '1', VERCEL_URL: 'localhost:4321' });
+		const { call, site } = await setup({ VERCEL: '1', VERCEL_URL: 'localhost:4321' });
 		const { response, body } = await call(post({ path: '/isr' }, bearer));
 		expect(response.status).toBe(503);
 		expect(body).toMatchObject({
@@ -191,7 +199,7 @@ describe('POST /api/revalidate refusals', () => {
 		['a trailing slash', { paths: ['/isr/'] }, 'invalid_path'],
 		['a foreign host', { paths: ['//evil.com'] }, 'invalid_path'],
 	])('answers %s with 400 and regenerates nothing', async (_, body, code) => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		const result = await call(post(body, bearer));
 		expect(result.response.status).toBe(400);
 		expect(result.body).toMatchObject({ revalidated: false, error: code });
@@ -199,7 +207,7 @@ describe('POST /api/revalidate refusals', () => {
 	});
 
 	it('names the offending entry by index and never echoes it', async () => {
-		const { call } = setup();
+		const { call } = await setup();
 		const { body, text } = await call(
 			post({ paths: ['/isr', '/<img src=x onerror=alert(1)>'] }, bearer),
 		);
@@ -212,7 +220,7 @@ describe('POST /api/revalidate refusals', () => {
 	});
 
 	it('answers a body over 16 KiB with 413, by Content-Length and by the bytes sent', async () => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		const big = JSON.stringify({ paths: ['/isr'], padding: 'x'.repeat(16 * 1024) });
 		expect((await call(post(big, bearer))).response.status).toBe(413);
 		const chunked = new Request(`${SITE}/api/revalidate`, {
@@ -227,7 +235,7 @@ describe('POST /api/revalidate refusals', () => {
 	});
 
 	it('never puts the secret or the bypass token in a body or the log', async () => {
-		const { call, logs } = setup();
+		const { call, logs } = await setup();
 		const texts = [
 			(await call(post({ path: '/isr' }, bearer))).text,
 			(await call(post({ path: '/isr' }, { authorization: `Bearer ${SECRET}x` }))).text,
@@ -242,7 +250,7 @@ describe('POST /api/revalidate refusals', () => {
 
 describe('a forged Host', () => {
 	it('gets no token sent anywhere, with the secret', async () => {
-		const { call, site } = setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
+		const { call, site } = await setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
 		const { response, body } = await call(post({ paths: ['/isr'] }, bearer, 'https://evil.com'));
 		expect(response.status).toBe(421);
 		expect(body).toMatchObject({ error: 'untrusted_host' });
@@ -250,7 +258,7 @@ describe('a forged Host', () => {
 	});
 
 	it('gets nothing fetched at all as a public caller', async () => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		const { response } = await call(
 			post(
 				{ paths: ['/isr'] },
@@ -266,7 +274,7 @@ describe('a forged Host', () => {
 		'gets 421 from the local runtime on %s, another loopback name on its port, and nothing is fetched',
 		async (origin) => {
 			let fetched = 0;
-			const { call } = setup(LOCAL_ENV, {
+			const { call } = await setup(LOCAL_ENV, {
 				fetch: () => {
 					fetched++;
 					return Promise.reject(new Error('nothing may be fetched'));
@@ -282,7 +290,7 @@ describe('a forged Host', () => {
 	);
 
 	it('never sends the token over plain http when a forged Host names a configured domain', async () => {
-		const { call, site } = setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
+		const { call, site } = await setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
 		await call(post({ paths: ['/isr'] }, bearer));
 		await call(post({ paths: ['/isr'] }, bearer, 'http://www.example.com'));
 		const urls = tokenRequests(site).map((request) => request.url);
@@ -293,7 +301,7 @@ describe('a forged Host', () => {
 
 	it('is not trusted on a deployment just because it is a loopback name', async () => {
 		const deployed = { VERCEL: '1', VERCEL_URL: 'site-abc.vercel.app', REVALIDATE_SECRET: SECRET };
-		const { call, site } = setup(deployed);
+		const { call, site } = await setup(deployed);
 		const { response } = await call(post({ paths: ['/isr'] }, bearer, 'http://localhost:4321'));
 		expect(response.status).toBe(421);
 		expect(site.requests).toEqual([]);
@@ -302,8 +310,8 @@ describe('a forged Host', () => {
 
 describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	it('regenerates a public path whose served copy is older than the cooldown', async () => {
-		const { call, site, clock } = setup();
-		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
+		const { call, site, clock } = await setup();
+		await site.renderedAt(`${SITE}/isr`, START - 60_000);
 		const { response, body } = await call(post({ path: '/isr' }, sameOrigin));
 		expect(response.status).toBe(200);
 		expect(body.results).toEqual([
@@ -317,8 +325,8 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	});
 
 	it('answers 429 with Retry-After inside the cooldown, without sending the token', async () => {
-		const { call, site, clock } = setup();
-		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
+		const { call, site, clock } = await setup();
+		await site.renderedAt(`${SITE}/isr`, START - 60_000);
 		await call(post({ path: '/isr' }, sameOrigin));
 		clock.now += 3_000;
 		const { response, body } = await call(post({ path: '/isr' }, sameOrigin));
@@ -331,9 +339,9 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	});
 
 	it('applies the cooldown of the youngest path to the whole request', async () => {
-		const { call, site } = setup();
-		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
-		site.renderedAt.set(`${SITE}/data.json`, START - 2_000);
+		const { call, site } = await setup();
+		await site.renderedAt(`${SITE}/isr`, START - 60_000);
+		await site.renderedAt(`${SITE}/data.json`, START - 2_000);
 		const { response } = await call(post({ paths: ['/isr', '/data.json'] }, sameOrigin));
 		expect(response.status).toBe(429);
 		expect(response.headers.get('retry-after')).toBe('8');
@@ -341,9 +349,9 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	});
 
 	it('accepts Origin alone or Sec-Fetch-Site alone as same-origin', async () => {
-		const { call, site } = setup();
-		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
-		site.renderedAt.set(`${SITE}/data.json`, START - 60_000);
+		const { call, site } = await setup();
+		await site.renderedAt(`${SITE}/isr`, START - 60_000);
+		await site.renderedAt(`${SITE}/data.json`, START - 60_000);
 		expect((await call(post({ path: '/isr' }, { origin: SITE }))).response.status).toBe(200);
 		expect(
 			(await call(post({ path: '/data.json' }, { 'sec-fetch-site': 'same-origin' }))).response
@@ -355,7 +363,7 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 		['no Origin or Sec-Fetch-Site', {}],
 		['another Origin', { origin: 'https://evil.com', 'sec-fetch-site': 'cross-site' }],
 	])('answers 401 to a request with %s', async (_, headers) => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		const { response } = await call(post({ path: '/isr' }, headers));
 		expect(response.status).toBe(401);
 		expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -363,8 +371,8 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	});
 
 	it('regenerates once for 40 presses at the same moment; the other 39 get 429', async () => {
-		const { call, site } = setup();
-		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
+		const { call, site } = await setup();
+		await site.renderedAt(`${SITE}/isr`, START - 60_000);
 		const responses = await Promise.all(
 			Array.from({ length: 40 }, () => call(post({ path: '/isr' }, sameOrigin))),
 		);
@@ -382,9 +390,9 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	});
 
 	it('lets presses for different paths run together', async () => {
-		const { call, site } = setup();
-		site.renderedAt.set(`${SITE}/isr`, START - 60_000);
-		site.renderedAt.set(`${SITE}/data.json`, START - 60_000);
+		const { call, site } = await setup();
+		await site.renderedAt(`${SITE}/isr`, START - 60_000);
+		await site.renderedAt(`${SITE}/data.json`, START - 60_000);
 		const [isrPress, dataPress] = await Promise.all([
 			call(post({ path: '/isr' }, sameOrigin)),
 			call(post({ path: '/data.json' }, sameOrigin)),
@@ -393,7 +401,7 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 	});
 
 	it('answers 401 for a path outside the public list, naming it by index', async () => {
-		const { call, site } = setup();
+		const { call, site } = await setup();
 		const { response, body } = await call(
 			post({ paths: ['/isr', '/blog/hello-world'] }, sameOrigin),
 		);
@@ -404,7 +412,7 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 
 	it('answers 502 and regenerates nothing when the served render time cannot be read', async () => {
 		const sent: Headers[] = [];
-		const { call } = setup(LOCAL_ENV, {
+		const { call } = await setup(LOCAL_ENV, {
 			fetch: async (_, init) => {
 				sent.push(new Headers(init?.headers));
 				return new Response('a page without x-generated-at');
@@ -420,7 +428,7 @@ describe('POST /api/revalidate from the Revalidate button (no secret)', () => {
 
 describe('the log', () => {
 	it('writes one line per call with the caller kind, paths, results and duration', async () => {
-		const { call, logs } = setup();
+		const { call, logs } = await setup();
 		await call(post({ paths: ['/isr'] }, bearer));
 		await call(new Request(`${SITE}/api/revalidate`));
 		expect(logs).toHaveLength(2);
@@ -438,7 +446,7 @@ describe('the log', () => {
 
 describe('REVALIDATE_HOSTS', () => {
 	it('revalidates on every listed host as well as the request host', async () => {
-		const { call, site } = setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
+		const { call, site } = await setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'www.example.com' });
 		const { body } = await call(post({ path: '/isr' }, bearer));
 		expect((body.results as { host: string }[]).map((result) => result.host)).toEqual([
 			'localhost:4321',
@@ -451,7 +459,10 @@ describe('REVALIDATE_HOSTS', () => {
 	});
 
 	it('answers 500 naming the entry when it is misconfigured', async () => {
-		const { call, site } = setup({ ...LOCAL_ENV, REVALIDATE_HOSTS: 'ok.example.com,bad host/x' });
+		const { call, site } = await setup({
+			...LOCAL_ENV,
+			REVALIDATE_HOSTS: 'ok.example.com,bad host/x',
+		});
 		const { response, body } = await call(post({ path: '/isr' }, bearer));
 		expect(response.status).toBe(500);
 		expect(body).toMatchObject({

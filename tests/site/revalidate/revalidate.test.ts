@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { revalidatePaths } from '../../../src/revalidate/revalidate.ts';
-import { createSiteDouble } from './site-double.ts';
+import { createSiteRuntime } from './site-runtime.ts';
 
 const TOKEN = 'bypass-token-0123456789abcdef0123456789';
 const NOW = Date.parse('2026-11-22T12:00:00.000Z');
@@ -13,7 +13,7 @@ function respond(status: number, headers: Record<string, string> = {}) {
 
 describe('revalidatePaths', () => {
 	it('sends GET <path> with x-prerender-revalidate to every host and reports each result', async () => {
-		const site = createSiteDouble({ bypassToken: TOKEN, now: () => NOW });
+		const site = await createSiteRuntime({ bypassToken: TOKEN, now: NOW });
 		const results = await revalidatePaths(['/isr', '/data.json'], [local, www], {
 			fetch: site.fetch,
 			bypassToken: TOKEN,
@@ -57,7 +57,7 @@ describe('revalidatePaths', () => {
 	});
 
 	it('sends x-vercel-protection-bypass when a bypass secret is configured', async () => {
-		const site = createSiteDouble({ bypassToken: TOKEN, now: () => NOW });
+		const site = await createSiteRuntime({ bypassToken: TOKEN, now: NOW });
 		await revalidatePaths(['/isr'], [www], {
 			fetch: site.fetch,
 			bypassToken: TOKEN,
@@ -67,7 +67,10 @@ describe('revalidatePaths', () => {
 	});
 
 	it('reports FAILED when the answer is not REVALIDATED (wrong token, or not an ISR route)', async () => {
-		const site = createSiteDouble({ bypassToken: 'another-deployments-token', now: () => NOW });
+		const site = await createSiteRuntime({
+			bypassToken: 'another-deployments-token-0123456789',
+			now: NOW,
+		});
 		const [hit] = await revalidatePaths(['/isr'], [local], {
 			fetch: site.fetch,
 			bypassToken: TOKEN,

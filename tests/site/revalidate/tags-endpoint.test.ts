@@ -4,16 +4,16 @@ import { handleRevalidate, type RevalidateEnv } from '../../../src/revalidate/ha
 import { MAX_PATHS } from '../../../src/revalidate/paths.ts';
 import { checkTaggedFanOut } from '../../../src/revalidate/tag-request.ts';
 import { MAX_TAGS } from '../../../src/revalidate/tags.ts';
-import { createSiteDouble } from './site-double.ts';
+import { createSiteRuntime } from './site-runtime.ts';
 
 const SECRET = 'revalidate-secret-0123456789abcdef0123';
 const TOKEN = 'bypass-token-0123456789abcdef0123456789';
 const SITE = 'http://localhost:4321';
 const ENV: RevalidateEnv = { VERCEL: '1', VERCEL_URL: 'localhost:4321', REVALIDATE_SECRET: SECRET };
 
-function setup(env: RevalidateEnv = ENV) {
+async function setup(env: RevalidateEnv = ENV) {
 	const now = Date.parse('2026-11-22T12:00:00.000Z');
-	const site = createSiteDouble({ bypassToken: TOKEN, now: () => now });
+	const site = await createSiteRuntime({ bypassToken: TOKEN, now });
 	const logs: string[] = [];
 	const call = async (body: unknown, headers: Record<string, string> = bearer) => {
 		const request = new Request(`${SITE}/api/revalidate`, {
@@ -45,7 +45,7 @@ const resultPaths = (body: Record<string, unknown>) =>
 
 describe('POST /api/revalidate with tags', () => {
 	it('resolves post:<slug> to the post and posts to every list, and revalidates each', async () => {
-		const { call, revalidated, logs } = setup();
+		const { call, revalidated, logs } = await setup();
 		const { response, body } = await call({ tags: ['post:hello-world', 'posts'] });
 		expect(response.status).toBe(200);
 		expect(resultPaths(body)).toEqual(['/blog/hello-world', '/', '/blog', '/data.json']);
@@ -57,7 +57,7 @@ describe('POST /api/revalidate with tags', () => {
 	});
 
 	it('takes tags together with paths, without revalidating a path twice', async () => {
-		const { call, revalidated } = setup();
+		const { call, revalidated } = await setup();
 		const { response, body } = await call({ paths: ['/isr', '/blog'], tags: ['posts'] });
 		expect(response.status).toBe(200);
 		expect(resultPaths(body)).toEqual(['/isr', '/blog', '/', '/data.json']);
@@ -65,7 +65,7 @@ describe('POST /api/revalidate with tags', () => {
 	});
 
 	it('needs the secret: the public button stays path-only', async () => {
-		const { call, revalidated } = setup();
+		const { call, revalidated } = await setup();
 		const { response, body } = await call({ tags: ['posts'] }, sameOrigin);
 		expect(response.status).toBe(401);
 		expect(body.message).toContain('secret');
@@ -73,7 +73,7 @@ describe('POST /api/revalidate with tags', () => {
 	});
 
 	it('refuses a wrong secret', async () => {
-		const { call } = setup();
+		const { call } = await setup();
 		const { response } = await call({ tags: ['posts'] }, { authorization: 'Bearer wrong' });
 		expect(response.status).toBe(401);
 	});
@@ -96,7 +96,7 @@ describe('POST /api/revalidate with tags', () => {
 		[{ tags: ['unknown'] }, 'invalid_tag', /shown by no page/],
 		[{ paths: ['//evil.example'], tags: ['posts'] }, 'invalid_path', /single "\/"/],
 	])('refuses %j with 400 %s', async (requestBody, error, message) => {
-		const { call, revalidated } = setup();
+		const { call, revalidated } = await setup();
 		const { response, body } = await call(requestBody);
 		expect(response.status).toBe(400);
 		expect(body.error).toBe(error);
@@ -105,7 +105,7 @@ describe('POST /api/revalidate with tags', () => {
 	});
 
 	it(`refuses tags that resolve to more than ${MAX_PATHS} renders with a clear 400`, async () => {
-		const { call, revalidated } = setup();
+		const { call, revalidated } = await setup();
 		const tags = Array.from({ length: MAX_PATHS + 1 }, (_, index) => `post:p${index}`);
 		const { response, body } = await call({ tags });
 		expect(response.status).toBe(400);

@@ -1,0 +1,3 @@
+/** Reading a Build Output API v3 folder (`@astro-isr/vercel-runtime/output`). */
+export { readOutputDir } from './read-output-dir.ts';
+export type { FilesystemEntry, Output } from './types.ts';

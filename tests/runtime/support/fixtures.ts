@@ -1,8 +1,0 @@
-import { fileURLToPath } from 'node:url';
-
-/** Absolute path of a hand-written output folder under tests/runtime/fixtures/. */
-export function fixture(
-	name: 'prerender' | 'routes' | 'functions' | 'sveltekit' | 'nitro',
-): string {
-	return fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-}
