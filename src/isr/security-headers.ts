@@ -53,9 +53,13 @@ export interface SecurityPolicy {
 export const NOSNIFF = { 'x-content-type-options': 'nosniff' } as const;
 
 /**
- * Admin pages get the strictest: never stored, and no referrer at all (their URLs may carry
- * identifiers). Their CSP is the site's, which already allows no inline code beyond hashes, no
- * framing and forms to this origin only.
+ * Admin pages get the strictest: never stored, and no referrer to any other origin (their URLs
+ * may carry identifiers). Not `no-referrer`: under it Chromium sends `Origin: null` with the
+ * editor's own form posts, which Astro's origin check (the editor's CSRF defence) then refuses.
+ * Their CSP is the site's, which already allows no inline code beyond hashes, no framing and
+ * forms to this origin only.
+ *
+ * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
  */
 export const SECURITY_POLICIES: Readonly<Record<RouteKind, SecurityPolicy>> = {
 	page: {
@@ -65,7 +69,7 @@ export const SECURITY_POLICIES: Readonly<Record<RouteKind, SecurityPolicy>> = {
 	},
 	admin: {
 		cspDirectives: [],
-		htmlHeaders: { 'referrer-policy': 'no-referrer' },
+		htmlHeaders: { 'referrer-policy': 'same-origin' },
 		noStore: true,
 	},
 };

@@ -29,8 +29,8 @@ describe('signing in to /admin', () => {
 		expect(html).toMatch(/<input id="admin-secret" type="password" name="secret"/);
 		expect(html).toContain('<button type="submit">Sign in</button>');
 		expect(html).not.toContain(signedInMarker);
-		// The strictest referrer policy, from the header alone: a <meta> would override it.
-		expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+		// The admin referrer policy, from the header alone: a <meta> would override it.
+		expect(first.headers.get('referrer-policy')).toBe('same-origin');
 		expect(html).not.toContain('name="referrer"');
 		await (await admin.site.get('/admin')).text();
 		expect(renders.length - before).toBe(2);
