@@ -24,8 +24,9 @@ export function findDestination(routes: readonly unknown[], pathname: string): s
 	return undefined;
 }
 
+/** `_isr`, or a rule's own prerender function `_isr-<route>` (./rule-output.ts). */
 export function isIsrDestination(dest: string | undefined): boolean {
-	return dest !== undefined && /^\/?_isr(\?|$)/.test(dest);
+	return dest !== undefined && /^\/?_isr(-[a-z0-9-]+)?(\?|$)/.test(dest);
 }
 
 /** A request path that an Astro route pattern matches: `/api/[id]` → `/api/id`, `/[...rest]` → `/rest/rest`. */

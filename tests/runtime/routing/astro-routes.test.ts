@@ -103,7 +103,8 @@ describe('routing Astro output', () => {
 		const get = (path: string) => routeGet(path, output.routes, output.files);
 
 		const isrPage = get('/isr');
-		expect(isrPage).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		// /isr has a route rule of its own (src/isr/config.ts), so its own prerender function.
+		expect(isrPage).toMatchObject({ kind: 'prerender', path: '/_isr-isr' });
 		expect(query(isrPage).x_astro_path).toBe('/isr');
 		expect(query(isrPage).x_astro_path_token).toMatch(/^[0-9a-f-]{36}$/);
 		const crafted = get('/isr?x_astro_path=/ssr');
@@ -112,7 +113,12 @@ describe('routing Astro output', () => {
 				'x_astro_path',
 			),
 		).toEqual(['/isr']);
-		expect(get('/blog/hello-world')).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		expect(get('/')).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		// Prerendered at build: its own output, found in the filesystem phase.
+		expect(get('/blog/hello-world')).toMatchObject({
+			kind: 'prerender',
+			path: '/blog/hello-world',
+		});
 		expect(get('/ssr')).toMatchObject({ kind: 'function', path: '/_render' });
 		expect(get('/nope')).toMatchObject({ kind: 'function', path: '/_render', status: 404 });
 		expect(get('/favicon.svg')).toMatchObject({ kind: 'static' });
