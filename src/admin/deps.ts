@@ -8,7 +8,10 @@ import type { WriteDeps } from './writes.ts';
 export function writeDeps(store: ContentStore, url: URL, env: AdminRuntimeEnv): WriteDeps {
 	return {
 		store,
-		pathsFor: pathsForChange,
+		pathsFor: async (change) => {
+			const published = await store.listPublished().catch(() => []);
+			return pathsForChange(change, published.length);
+		},
 		revalidate: (paths) =>
 			revalidateContentPaths(paths, {
 				url,

@@ -26,7 +26,7 @@ import { FIELD } from './wire.ts';
 export interface WriteDeps {
 	readonly store: ContentStore;
 	/** The ISR paths a change touches (tags → paths). */
-	readonly pathsFor: (change: PostChange) => string[];
+	readonly pathsFor: (change: PostChange) => string[] | Promise<string[]>;
 	/** Revalidates paths on every host of this deployment; never throws for a failed page. */
 	readonly revalidate: (paths: readonly string[]) => Promise<RevalidationResult[]>;
 }
@@ -149,7 +149,7 @@ async function revalidateWritten(
 	change: PostChange,
 	deps: WriteDeps,
 ): Promise<Written> {
-	const paths = deps.pathsFor(change);
+	const paths = await deps.pathsFor(change);
 	let results: readonly RevalidationResult[];
 	try {
 		results = await deps.revalidate(paths);

@@ -4,9 +4,11 @@
  *
  * - Browsers revalidate every time (`public, max-age=0, must-revalidate`): a revalidated page is
  *   visible on the next load instead of after a browser TTL nobody can purge.
- * - The edge lifetime of ISR pages comes from the prerender config's `expiration`. A page may ask
- *   for less with `Vercel-CDN-Cache-Control` (consumed by Vercel, never forwarded); `@astrojs/vercel`
- *   documents that the function's cache headers are respected when `expiration` is set.
+ * - The edge lifetime of ISR pages comes from the prerender config's `expiration`: the route's
+ *   rule (`ROUTE_RULES` in ./config.ts, emitted as its own prerender function), else the site-wide
+ *   one. Only a lifetime no rule can say, that of 404s, is asked for with `Vercel-CDN-Cache-Control`
+ *   (consumed by Vercel, never forwarded); what Vercel does with it on an ISR response is not
+ *   documented (spec §9, [U]), though `@astrojs/vercel` says the function's cache headers are respected.
  * - Excluded routes (`/ssr`, `/api/*`) and admin pages are never stored anywhere (`no-store`).
  * - `/_astro/*` assets are content-hashed and immutable: `@astrojs/vercel` adds that header as a route.
  *
@@ -24,11 +26,6 @@ import { routeKindOf, SECURITY_POLICIES } from './security-headers.ts';
 export const BROWSER_REVALIDATE = DEFAULT_BROWSER_CACHE_CONTROL;
 export const NO_STORE = 'no-store';
 
-/** Routes that ask the edge for a shorter lifetime than the site-wide expiration, in seconds. */
-export const EDGE_LIFETIME_OVERRIDES: Readonly<Record<string, number>> = {
-	'/isr': 30,
-};
-
 /** A 404 rendered by the ISR function is kept at most this long, so a post published later shows up soon. */
 export const NOT_FOUND_EDGE_SECONDS = 10;
 
@@ -40,7 +37,13 @@ export interface CachePolicy {
 	readonly headers: Readonly<Record<string, string>>;
 }
 
-type PolicyConfig = Pick<IsrConfig, 'expiration' | 'exclude'>;
+type PolicyConfig = Pick<IsrConfig, 'expiration' | 'exclude'> &
+	Partial<Pick<IsrConfig, 'routeRules'>>;
+
+/** The `expiration` of the prerender function serving `routePattern`: its rule's, else the site's. */
+export function expirationFor(routePattern: string, config: PolicyConfig): number | false {
+	return config.routeRules?.[routePattern]?.expiration ?? config.expiration;
+}
 
 /** Whether `@astrojs/vercel` sends this Astro route pattern to `_render` instead of `_isr` (same test as the adapter). */
 export function isExcludedRoute(routePattern: string, exclude: PolicyConfig['exclude']): boolean {
@@ -62,13 +65,14 @@ export function cachePolicyFor(
 	if (adminOnly || isExcludedRoute(routePattern, config.exclude) || status >= 500) {
 		return { kind: 'no-store', edgeSeconds: null, headers: { 'cache-control': NO_STORE } };
 	}
-	const requested = status === 404 ? NOT_FOUND_EDGE_SECONDS : EDGE_LIFETIME_OVERRIDES[routePattern];
+	const expiration = expirationFor(routePattern, config);
+	const requested = status === 404 ? NOT_FOUND_EDGE_SECONDS : undefined;
 	// With `expiration: false` Vercel ignores the function's cache headers, so a shorter
 	// lifetime cannot be asked for: https://github.com/withastro/docs/pull/12954
-	if (requested === undefined || config.expiration === false || requested >= config.expiration) {
+	if (requested === undefined || expiration === false || requested >= expiration) {
 		return {
 			kind: 'isr',
-			edgeSeconds: config.expiration,
+			edgeSeconds: expiration,
 			headers: { 'cache-control': BROWSER_REVALIDATE },
 		};
 	}

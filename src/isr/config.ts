@@ -10,6 +10,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { PAGE_VALUES } from '../lib/pagination.ts';
+import { publishedPostPaths } from './prerender-paths.ts';
+import { parseRouteRules, type RouteRuleInput, type RouteRules } from './route-rules.ts';
 
 export const ISR_EXPIRATION_ENV = 'ISR_EXPIRATION';
 export const ISR_BYPASS_TOKEN_ENV = 'ISR_BYPASS_TOKEN';
@@ -36,6 +39,24 @@ export const ISR_EXCLUDE: readonly (string | RegExp)[] = [/^\/api(\/|$)/, '/ssr'
  * Paths a visitor may revalidate without the secret (the Revalidate button). Edit this list to
  * offer the button on more pages; anything else needs `REVALIDATE_SECRET`.
  */
+/** Valid `?page=` values of `/blog` (src/lib/pagination.ts). */
+export const BLOG_PAGE_VALUES = PAGE_VALUES;
+
+/**
+ * Per-route ISR (./route-rules.ts), keyed by the route pattern as Astro writes it. A route
+ * without a rule is served by `@astrojs/vercel`'s `_isr` with the site-wide settings.
+ * - `expiration`: seconds or `false`; `ISR_EXPIRATION` when unset.
+ * - `allowQuery` (+ `queryValues`): the query names that select a different page, and their
+ *   valid values; other values are redirected to the route without the query.
+ * - `prerender`: paths rendered at build and served as `PRERENDER` until first regenerated.
+ * - `group`: outputs revalidated together.
+ */
+export const ROUTE_RULES: Readonly<Record<string, RouteRuleInput>> = {
+	'/isr': { expiration: 30 },
+	'/blog': { allowQuery: ['page'], queryValues: { page: BLOG_PAGE_VALUES } },
+	'/blog/[slug]': { prerender: () => publishedPostPaths() },
+};
+
 export const PUBLIC_REVALIDATE_PATHS: readonly string[] = ['/', '/isr', '/data.json'];
 /** How young a render the button may not replace; `REVALIDATE_COOLDOWN_SECONDS` overrides it. */
 export const DEFAULT_PUBLIC_REVALIDATE_COOLDOWN_SECONDS = 10;
@@ -50,6 +71,8 @@ export interface IsrConfig {
 	readonly exclude: readonly (string | RegExp)[];
 	readonly publicRevalidatePaths: readonly string[];
 	readonly publicRevalidateCooldownSeconds: number;
+	/** Validated {@link ROUTE_RULES}; checked against the site's routes at build. */
+	readonly routeRules: RouteRules;
 }
 
 /** Thrown when the environment holds a value the build cannot use. */
@@ -109,8 +132,11 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export function resolveIsrConfig(
 	env: Env,
 	generateToken: () => string = generateBypassToken,
+	routeRuleInput: Readonly<Record<string, unknown>> = ROUTE_RULES,
 ): IsrConfig {
 	const problems: string[] = [];
+	const { rules: routeRules, problems: ruleProblems } = parseRouteRules(routeRuleInput);
+	problems.push(...ruleProblems);
 
 	let expiration: number | false = DEFAULT_EXPIRATION_SECONDS;
 	const rawExpiration = env[ISR_EXPIRATION_ENV];
@@ -152,5 +178,6 @@ export function resolveIsrConfig(
 		exclude: ISR_EXCLUDE,
 		publicRevalidatePaths: PUBLIC_REVALIDATE_PATHS,
 		publicRevalidateCooldownSeconds: cooldown,
+		routeRules,
 	};
 }

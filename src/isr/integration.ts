@@ -5,8 +5,10 @@
  *   bypass token can only ever end up in function bundles;
  * - says once when on-demand revalidation uses a per-build token;
  * - puts its own entry in front of `@astrojs/vercel`'s (./entrypoint.ts);
- * - adds the site's routes to `config.json` (./routes.ts), then fails the build if
- *   `@astrojs/vercel` routed an API endpoint or an admin page to the ISR function;
+ * - checks the route rules against Astro's routes, writes each rule's prerender function and the
+ *   paths it renders at build (./emit-rules.ts), and adds the site's routes to `config.json`
+ *   (./routes.ts), then fails the build if an API endpoint or an admin page reaches an ISR function;
+ * - ends the build with a table of how each route is served (./build-report.ts);
  * - records the ISR settings the build baked in, for `npm start` (see build-stamp.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,10 +17,14 @@ import { readOutputDir } from '@astro-isr/vercel-runtime/output';
 import type { Route } from '@vercel/routing-utils';
 import type { AstroIntegration } from 'astro';
 import { BUILD_STAMP_PATH, buildStampOf } from './build-stamp.ts';
+import { formatTable, reportRows } from './build-report.ts';
 import type { IsrConfig } from './config.ts';
 import { isExcludedRoute } from './cache-policy.ts';
+import { emitRuleOutputs, resolvePrerenderPaths } from './emit-rules.ts';
 import { findIsrRoutedPaths, samplePathFor } from './route-check.ts';
-import { withSiteRoutes } from './routes.ts';
+import { checkRulesAgainstRoutes, type KnownRoute } from './route-rules.ts';
+import { ruleExpiration } from './rule-output.ts';
+import { withSiteRoutes, type RuleRouting } from './routes.ts';
 
 const VIRTUAL_ID = 'virtual:isr-config';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -30,6 +36,9 @@ const SITE_ENTRYPOINT = fileURLToPath(new URL('./entrypoint.ts', import.meta.url
 export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 	let neverCachedPaths: string[] = [];
 	let isrRoutes: RegExp[] = [];
+	let knownRoutes: KnownRoute[] = [];
+	/** Per rule, the paths rendered at build; resolved before bundling, so server code knows them. */
+	let prerenderPaths: Record<string, readonly string[]> = {};
 	let root = new URL(`file://${process.cwd()}/`);
 	return {
 		name: 'isr-config',
@@ -58,6 +67,8 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 									return [
 										`export default ${serialize(config)};`,
 										`export const isrRoutes = Object.freeze([${isrRoutes.map(String).join(', ')}]);`,
+										`export const prerenderedPaths = Object.freeze(${JSON.stringify(Object.values(prerenderPaths).flat())});`,
+										`export const isrQueryRoutes = Object.freeze([${queryRoutesSource(config, knownRoutes)}]);`,
 									].join('\n');
 								},
 							},
@@ -87,15 +98,52 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 							!route.pattern.startsWith('/_') && !isExcludedRoute(route.pattern, config.exclude),
 					)
 					.map((route) => route.patternRegex);
+				knownRoutes = routes
+					.filter((route) => route.type === 'page' || route.type === 'endpoint')
+					.map((route) => ({
+						pattern: route.pattern,
+						patternRegex: route.patternRegex,
+						served: route.isPrerendered
+							? 'static'
+							: route.pattern.startsWith('/_') || isExcludedRoute(route.pattern, config.exclude)
+								? 'excluded'
+								: 'isr',
+					}));
+				const problems = checkRulesAgainstRoutes(config.routeRules, knownRoutes);
+				if (problems.length > 0) {
+					throw new Error(`Invalid route rules (src/isr/config.ts):\n- ${problems.join('\n- ')}`);
+				}
 				neverCachedPaths = routes
 					.filter((route) => NEVER_CACHED_ROUTE.test(route.pattern))
 					.map((route) => samplePathFor(route.pattern));
+			},
+			'astro:build:start': async () => {
+				prerenderPaths = await resolvePrerenderPaths(config.routeRules, knownRoutes);
 			},
 			// Runs after @astrojs/vercel's own hook: Astro puts the adapter first.
 			'astro:build:done': async ({ logger }) => {
 				const configJson = new URL('.vercel/output/config.json', root);
 				const output = JSON.parse(await readFile(configJson, 'utf8')) as { routes: Route[] };
-				const routes = withSiteRoutes(output.routes);
+				const emitted = await emitRuleOutputs(
+					fileURLToPath(new URL('.vercel/output/', root)),
+					config.routeRules,
+					prerenderPaths,
+					config,
+				);
+				const routing = emitted.map((rule): RuleRouting => ({
+					src: astroRouteSrc(knownRoutes.find((route) => route.pattern === rule.pattern)!),
+					functionName: rule.functionName,
+					queryValues: config.routeRules[rule.pattern]!.queryValues,
+				}));
+				const unrouted = routing.filter(
+					({ src }) => !output.routes.some((r) => 'src' in r && r.src === src),
+				);
+				if (unrouted.length > 0) {
+					throw new Error(
+						`@astrojs/vercel wrote no route for ${unrouted.map((r) => r.src).join(', ')}; the route rules cannot be applied.`,
+					);
+				}
+				const routes = withSiteRoutes(output.routes, routing);
 				await writeFile(configJson, `${JSON.stringify({ ...output, routes }, null, '\t')}\n`);
 				// Read back as the runtime reads it, so the check routes what `npm start` will serve.
 				const built = await readOutputDir(fileURLToPath(new URL('.vercel/output/', root)));
@@ -108,12 +156,42 @@ export function isrConfigIntegration(config: IsrConfig): AstroIntegration {
 				logger.info(
 					'Checked .vercel/output/config.json: no /api/* or /admin/* route is served by the ISR function.',
 				);
+				const rows = reportRows(
+					knownRoutes,
+					emitted.map((rule) => ({
+						...rule,
+						expiration: ruleExpiration(config.routeRules[rule.pattern]!, config),
+						allowQuery: config.routeRules[rule.pattern]!.allowQuery,
+					})),
+					config.expiration,
+				);
+				logger.info(`How each route is served:\n${formatTable(rows)}`);
 				const stamp = new URL(BUILD_STAMP_PATH, root);
 				await mkdir(new URL('.', stamp), { recursive: true });
 				await writeFile(stamp, JSON.stringify(buildStampOf(config)));
 			},
 		},
 	};
+}
+
+/** The `src` `@astrojs/vercel` writes for a route (its regex wrapped in a group), as `normalizeRoutes` stores it. */
+export function astroRouteSrc(route: Pick<KnownRoute, 'patternRegex'>): string {
+	return route.patternRegex.source.replace(/^\^(.*)\$$/, '^($1)$').replaceAll('\\/', '/');
+}
+
+/** The routes whose rule allows query parameters, as source: `{ route: /^\/blog$/, … }`. */
+function queryRoutesSource(config: IsrConfig, routes: readonly KnownRoute[]): string {
+	return Object.entries(config.routeRules)
+		.filter(([, rule]) => rule.allowQuery.length > 0)
+		.flatMap(([pattern, rule]) => {
+			const route = routes.find((known) => known.pattern === pattern);
+			if (route === undefined) return [];
+			const { allowQuery, queryValues } = rule;
+			return [
+				`{ route: ${String(route.patternRegex)}, ...${JSON.stringify({ allowQuery, queryValues })} }`,
+			];
+		})
+		.join(', ');
 }
 
 function serialize(config: IsrConfig): string {

@@ -4,7 +4,8 @@
  *    visitor can send them to a render;
  * 2. first after `handle: filesystem` (before any function route), the guards that answer an
  *    ambiguous path with a 400 no function renders and no cache keeps;
- * 3. then Astro's own routes, unchanged.
+ * 3. then Astro's own routes; a route with a rule (./route-rules.ts) goes to the rule's own
+ *    prerender function, behind the routes that keep its query to the values that select a page.
  * The guards sit after `handle: filesystem` because a non-`continue` match before it still goes
  * on to the filesystem phase and its routes (`vercel dev`), while one after it ends routing.
  *
@@ -52,9 +53,53 @@ export const AMBIGUOUS_PATH_ROUTES: readonly RouteWithSrc[] = AMBIGUOUS_PATH_SOU
 	headers: { 'cache-control': 'no-store' },
 }));
 
+/** How one rule's route is served: Astro's `src` for it, and the rule's function and query values. */
+export interface RuleRouting {
+	/** `src` of Astro's route for the pattern, as `@astrojs/vercel` writes it: `^(/blog)$`. */
+	readonly src: string;
+	/** Output path of the rule's prerender function, without the leading `/`: `_isr-blog`. */
+	readonly functionName: string;
+	/** Allowed query names and the regex of the values that select a page. */
+	readonly queryValues: Readonly<Record<string, string>>;
+}
+
+/** The `@astrojs/vercel` dest prefix of the site-wide ISR function. */
+const ASTRO_ISR_DEST = '/_isr?';
+
+/**
+ * The routes that serve one rule, in order: for each allowed query name, valid values go to the
+ * rule's function (its `allowQuery` keys them), and any other value is redirected (308) to the
+ * page without the query, so no other value ever makes a cache entry; then Astro's route itself,
+ * whose query then holds none of the rule's names.
+ */
+export function ruleRoutes(astroRoute: RouteWithSrc, routing: RuleRouting): RouteWithSrc[] {
+	const dest = `/${routing.functionName}?${astroRoute.dest!.slice(ASTRO_ISR_DEST.length)}`;
+	const queryRoutes = Object.entries(routing.queryValues).flatMap(([key, value]) => [
+		{ src: astroRoute.src, has: [{ type: 'query' as const, key, value }], dest },
+		{
+			src: astroRoute.src,
+			has: [{ type: 'query' as const, key }],
+			status: 308,
+			// Ends in `?` so the visitor's query is not carried over: whether Vercel appends it to a
+			// route's relative Location is not documented (runtime choice: it does when there is no `?`).
+			headers: { Location: '$1?' },
+		},
+	]);
+	return [...queryRoutes, { ...astroRoute, dest }];
+}
+
 /** Astro's routes with the site's own inserted; pure, and idempotent. */
-export function withSiteRoutes(astroRoutes: readonly Route[]): Route[] {
-	const routes = astroRoutes.filter((route) => !isSiteRoute(route));
+export function withSiteRoutes(
+	astroRoutes: readonly Route[],
+	rules: readonly RuleRouting[] = [],
+): Route[] {
+	const routes = astroRoutes
+		.filter((route) => !isSiteRoute(route))
+		.flatMap((route): Route[] => {
+			const rule = rules.find((candidate) => 'src' in route && route.src === candidate.src);
+			const isAstroIsr = 'dest' in route && route.dest?.startsWith(ASTRO_ISR_DEST) === true;
+			return rule && isAstroIsr ? ruleRoutes(route as RouteWithSrc, rule) : [route];
+		});
 	// Without a filesystem handle every route is in the first phase, where the guards go first.
 	const filesystem = routes.findIndex(
 		(route) => 'handle' in route && route.handle === 'filesystem',

@@ -9,8 +9,9 @@ import { readJsonBody } from './body.ts';
 import { RevalidateError, type RevalidateErrorCode } from './errors.ts';
 import { revalidationTargets, type HostEnv } from './hosts.ts';
 import { createInFlight, inFlightKey, type InFlight } from './in-flight.ts';
-import { parseRevalidateBody, parseRevalidateTags } from './paths.ts';
+import { parseRevalidateBody, parseRevalidateTags, type QueryRoute } from './paths.ts';
 import { checkTaggedFanOut, withTaggedPaths } from './tag-request.ts';
+import { POSTS_TAG } from './tags.ts';
 import { decidePublicRequest } from './public-rules.ts';
 import { publicRetryAfter } from './render-time.ts';
 import { errorBody, summarizeResults, type ErrorBody, type RevalidationResult } from './results.ts';
@@ -27,6 +28,10 @@ export interface HandlerDeps {
 		'bypassToken' | 'exclude' | 'publicRevalidatePaths' | 'publicRevalidateCooldownSeconds'
 	>;
 	readonly isrRoutes: readonly RegExp[];
+	/** Routes whose rule allows query parameters, so `/blog?page=2` names an entry. */
+	readonly isrQueryRoutes?: readonly QueryRoute[];
+	/** How many posts are published now, for the list pages `posts` covers; 0 when unknown. */
+	readonly publishedCount?: () => Promise<number>;
 	readonly env: RevalidateEnv;
 	readonly fetch: typeof fetch;
 	/** Epoch milliseconds. */
@@ -126,7 +131,11 @@ async function decide(
 		return unauthorized('The bearer token is missing, malformed or wrong.');
 	}
 
-	const rules = { isrRoutes: deps.isrRoutes, exclude: deps.config.exclude };
+	const rules = {
+		isrRoutes: deps.isrRoutes,
+		exclude: deps.config.exclude,
+		queryRoutes: deps.isrQueryRoutes ?? [],
+	};
 	const body = await readJsonBody(request);
 	const named = parseRevalidateBody(body, rules);
 	const tags = parseRevalidateTags(body);
@@ -135,7 +144,9 @@ async function decide(
 			'Revalidating by tags needs the secret: send Authorization: Bearer <REVALIDATE_SECRET>.',
 		);
 	}
-	const requested = withTaggedPaths(named, tags);
+	const publishedCount =
+		tags.includes(POSTS_TAG) && deps.publishedCount ? await deps.publishedCount() : 0;
+	const requested = withTaggedPaths(named, tags, publishedCount);
 	record.tags = tags;
 	if (caller === 'public') {
 		const decision = decidePublicRequest(

@@ -16,10 +16,20 @@ import { MAX_TAGS, pathsForTags, tagGrammarError } from './tags.ts';
 export const MAX_PATHS = 50;
 export const MAX_PATH_LENGTH = 1024;
 
+/** A route whose rule allows query parameters (`virtual:isr-config` `isrQueryRoutes`). */
+export interface QueryRoute {
+	readonly route: RegExp;
+	readonly allowQuery: readonly string[];
+	/** The regex each allowed parameter's value must match. */
+	readonly queryValues: Readonly<Record<string, string>>;
+}
+
 export interface RouteRules {
 	/** Patterns of the on-demand routes the ISR function caches (`virtual:isr-config`). */
 	readonly isrRoutes: readonly RegExp[];
 	readonly exclude: IsrConfig['exclude'];
+	/** Routes whose rule's `allowQuery` makes a query part of the ISR key (`/blog?page=2`). */
+	readonly queryRoutes?: readonly QueryRoute[];
 }
 
 const BODY_SHAPE =
@@ -89,8 +99,18 @@ export function validatePath(
 	if (SCHEME.test(path)) return reject('must be a path, not a URL: leave out the scheme and host');
 	if (!path.startsWith('/')) return reject('must start with "/"');
 	if (path.startsWith('//')) return reject('must start with a single "/" ("//" names a host)');
-	// Query strings are not part of the ISR key: Vercel drops them before the render.
-	if (/[?#]/.test(path)) return reject('must not contain a query or fragment ("?" or "#")');
+	if (path.includes('#')) return reject('must not contain a query or fragment ("?" or "#")');
+	const queryAt = path.indexOf('?');
+	const query = queryAt === -1 ? undefined : path.slice(queryAt + 1);
+	return checkPathname(queryAt === -1 ? path : path.slice(0, queryAt), query, reject, rules);
+}
+
+function checkPathname(
+	path: string,
+	query: string | undefined,
+	reject: (rule: string) => never,
+	rules: RouteRules,
+): string {
 	if (path !== '/' && path.endsWith('/')) {
 		return reject(`must not end with "/": the site uses trailingSlash: 'never'`);
 	}
@@ -99,7 +119,44 @@ export function validatePath(
 	if (new URL(path, PARSE_BASE).pathname !== path) {
 		return reject('must be written as in a URL: percent-encode spaces and non-ASCII characters');
 	}
-	return checkRoute(path, reject, rules);
+	checkRoute(path, reject, rules);
+	return query === undefined ? path : `${path}?${checkQuery(path, query, reject, rules)}`;
+}
+
+/**
+ * A query is part of the ISR key only for a route whose rule allows it: each parameter once, an
+ * allowed name, a value its rule accepts, written as `URLSearchParams` writes it. Any other query
+ * would name no entry: Vercel drops parameters outside `allowQuery` before the render.
+ */
+function checkQuery(
+	path: string,
+	query: string,
+	reject: (rule: string) => never,
+	rules: RouteRules,
+): string {
+	const decoded = decodeURI(path);
+	const route = rules.queryRoutes?.find((candidate) => candidate.route.test(decoded));
+	if (route === undefined) return reject('must not contain a query or fragment ("?" or "#")');
+	const params = new URLSearchParams(query);
+	if (query === '' || params.toString() !== query) {
+		return reject('has a query that is not written as name=value pairs in URL form');
+	}
+	const names = [...params.keys()];
+	for (const name of names) {
+		const pattern = route.queryValues[name];
+		if (!route.allowQuery.includes(name) || pattern === undefined) {
+			return reject(
+				`has the query parameter "${name}", which its route does not allow (allowed: ${route.allowQuery.join(', ')})`,
+			);
+		}
+		if (names.filter((other) => other === name).length > 1) {
+			return reject(`names the query parameter "${name}" more than once`);
+		}
+		if (!new RegExp(pattern).test(params.get(name)!)) {
+			return reject(`has a value of "${name}" that selects no page`);
+		}
+	}
+	return query;
 }
 
 function checkSegment(segment: string, reject: (rule: string) => never): void {

@@ -20,8 +20,9 @@ export interface RevalidateChangeDeps {
 	readonly timeoutMs?: number;
 }
 
-export function pathsForChange(change: PostChange): string[] {
-	return pathsForTags(tagsForChange(change));
+/** `publishedCount`: the posts published after the change, for the pages of `/blog` it touches. */
+export function pathsForChange(change: PostChange, publishedCount = 0): string[] {
+	return pathsForTags(tagsForChange(change), publishedCount);
 }
 
 /** One result per path and host (paths outer); an unknown request host fails every path. */

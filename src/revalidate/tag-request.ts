@@ -8,8 +8,12 @@ import { MAX_PATHS } from './paths.ts';
 import { pathsForTags } from './tags.ts';
 
 /** The named paths followed by the paths the tags resolve to, in that order (repeats kept for `paths`' indexes). */
-export function withTaggedPaths(paths: readonly string[], tags: readonly string[]): string[] {
-	return [...paths, ...pathsForTags(tags).filter((path) => !paths.includes(path))];
+export function withTaggedPaths(
+	paths: readonly string[],
+	tags: readonly string[],
+	publishedCount = 0,
+): string[] {
+	return [...paths, ...pathsForTags(tags, publishedCount).filter((path) => !paths.includes(path))];
 }
 
 /** A request with tags renders at most `MAX_PATHS` pages in all: paths × hosts. */

@@ -1,7 +1,8 @@
 /**
  * Content tags: what each ISR page shows, and so which pages a change of content touches.
  *
- * - `posts`: anything that lists posts: `/`, `/blog`, `/data.json`.
+ * - `posts`: anything that lists posts: `/`, `/blog` and each of its pages (`/blog?page=2`),
+ *   `/data.json`.
  * - `post:<slug>`: the post's own page, `/blog/<slug>`.
  *
  * Tags resolve to paths here, and the paths are revalidated one by one with
@@ -10,6 +11,7 @@
  *
  * @see https://vercel.com/docs/build-output-api/features#on-demand-incremental-static-regeneration-isr
  */
+import { BLOG_PATH, PAGE_PARAM, PAGE_VALUES, pageCount, pagePath } from '../lib/pagination.ts';
 import { isValidSlug, type Post, type PostChange } from '../store/post.ts';
 
 export const POSTS_TAG = 'posts';
@@ -30,9 +32,25 @@ export function postPath(slug: string): string {
 	return `/blog/${slug}`;
 }
 
+/**
+ * `/blog`'s pages after page 1 that `publishedCount` posts fill, and one more when a post less
+ * would have filled it: a removed post can leave the page that was last empty, and that page
+ * must be revalidated too, to its 404.
+ */
+export function extraListPagePaths(publishedCount: number): string[] {
+	const last = pageCount(publishedCount + 1);
+	return Array.from({ length: last - 1 }, (_, index) => pagePath(index + 2));
+}
+
+/** `/blog?page=N` for a valid N. */
+function isListPagePath(path: string): boolean {
+	const prefix = `${BLOG_PATH}?${PAGE_PARAM}=`;
+	return path.startsWith(prefix) && new RegExp(PAGE_VALUES).test(path.slice(prefix.length));
+}
+
 /** The tags of the page at `path`: what the page declares it shows. */
 export function tagsForPage(path: string): string[] {
-	if (POST_LIST_PATHS.includes(path)) return [POSTS_TAG];
+	if (POST_LIST_PATHS.includes(path) || isListPagePath(path)) return [POSTS_TAG];
 	const slug = /^\/blog\/([^/]+)$/.exec(path)?.[1];
 	return slug !== undefined && isValidSlug(slug) ? [postTag(slug)] : [];
 }
@@ -47,10 +65,13 @@ export function tagsForChange(change: PostChange): string[] {
 	return [...new Set(sides.map((post) => postTag(post.slug))), POSTS_TAG];
 }
 
-/** The ISR paths that show any of `tags`, without repeats, in the order the tags name them. */
-export function pathsForTags(tags: readonly string[]): string[] {
+/**
+ * The ISR paths that show any of `tags`, without repeats, in the order the tags name them.
+ * `publishedCount` (the posts published now) decides which pages of `/blog` `posts` covers.
+ */
+export function pathsForTags(tags: readonly string[], publishedCount = 0): string[] {
 	const paths = tags.flatMap((tag) => {
-		if (tag === POSTS_TAG) return POST_LIST_PATHS;
+		if (tag === POSTS_TAG) return [...POST_LIST_PATHS, ...extraListPagePaths(publishedCount)];
 		const slug = tag.startsWith(POST_TAG_PREFIX) ? tag.slice(POST_TAG_PREFIX.length) : undefined;
 		return slug !== undefined && isValidSlug(slug) ? [postPath(slug)] : [];
 	});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, startSite, type Site } from './support.ts';
 
 const SECRET = 's'.repeat(40);
-const PAGES = ['/', '/isr', '/data.json', '/blog/hello-world'];
+const PAGES = ['/', '/isr', '/data.json', '/blog'];
 
 let site: Site;
 beforeAll(async () => {

@@ -22,7 +22,8 @@ describe('the runtime on the real astro build', () => {
 			);
 
 		const isrPage = get('/isr');
-		expect(isrPage).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		// /isr has a route rule of its own (src/isr/config.ts), so its own prerender function.
+		expect(isrPage).toMatchObject({ kind: 'prerender', path: '/_isr-isr' });
 		expect(query(isrPage).x_astro_path).toBe('/isr');
 		expect(query(isrPage).x_astro_path_token).toMatch(/^[0-9a-f-]{36}$/);
 		const crafted = get('/isr?x_astro_path=/ssr');
@@ -31,7 +32,12 @@ describe('the runtime on the real astro build', () => {
 				'x_astro_path',
 			),
 		).toEqual(['/isr']);
-		expect(get('/blog/hello-world')).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		expect(get('/')).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		// Prerendered at build: its own output, found in the filesystem phase.
+		expect(get('/blog/hello-world')).toMatchObject({
+			kind: 'prerender',
+			path: '/blog/hello-world',
+		});
 		expect(get('/ssr')).toMatchObject({ kind: 'function', path: '/_render' });
 		expect(get('/nope')).toMatchObject({ kind: 'function', path: '/_render', status: 404 });
 		expect(get('/favicon.svg')).toMatchObject({ kind: 'static' });
@@ -40,13 +46,20 @@ describe('the runtime on the real astro build', () => {
 
 	it('lists its ISR routes in the banner as paths, not regular expressions', async () => {
 		const output = await readOutputDir(inject('siteBuild').outputDir);
-		const [line, ...others] = formatBanner('http://localhost:4321', output)
+		const lines = formatBanner('http://localhost:4321', output)
 			.split('\n')
 			.filter((l) => l.startsWith('  ISR'));
-		expect(others).toEqual([]);
-		const [sources, target] = line.replace(/^ {2}ISR {5}/, '').split(' → ');
-		expect(target).toBe('/_isr (60 s)');
-		expect(sources.split(', ')).toEqual(expect.arrayContaining(['/', '/isr', '/blog/*']));
-		expect(sources).not.toMatch(/[\^$()\\?[\]]/);
+		// Lines without " → " are the posts prerendered at build, outputs at their own path.
+		const entries = lines
+			.map((line) => line.replace(/^ {2}ISR {5}/, '').split(' → '))
+			.filter((entry) => entry.length === 2);
+		const targets = Object.fromEntries(entries.map(([sources, target]) => [target, sources]));
+		// The site's route rules give /isr and /blog/[slug] prerender functions of their own.
+		expect(targets['/_isr (60 s)']?.split(', ')).toEqual(
+			expect.arrayContaining(['/', '/data.json']),
+		);
+		expect(targets['/_isr-isr (30 s)']).toBe('/isr');
+		expect(targets['/_isr-blog-slug (60 s)']).toBe('/blog/*');
+		for (const [sources] of entries) expect(sources).not.toMatch(/[\^$()\\?[\]]/);
 	});
 });

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSecret } from 'astro:env/server';
-import isr, { isrRoutes } from 'virtual:isr-config';
+import isr, { isrQueryRoutes, isrRoutes } from 'virtual:isr-config';
+import { readStore } from '../../lib/posts.ts';
 import { handleRevalidate, type RevalidateEnv } from '../../revalidate/handler.ts';
 
 /**
@@ -28,6 +29,11 @@ export const ALL: APIRoute = ({ request, url }) =>
 	handleRevalidate(request, url, {
 		config: isr,
 		isrRoutes,
+		isrQueryRoutes,
+		publishedCount: async () => {
+			const posts = await readStore((store) => store.listPublished());
+			return posts.ok ? posts.value.length : 0;
+		},
 		env: readEnv(),
 		fetch: globalThis.fetch,
 		now: Date.now,

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Prerender } from '@vercel/build-utils';
+import { lstat, readFile, readlink } from 'node:fs/promises';
+import { FileFsRef, Prerender } from '@vercel/build-utils';
 import { routesSchema } from '@vercel/routing-utils';
 import { Ajv } from 'ajv';
 import { describe, expect, inject, it } from 'vitest';
 import { readOutputDir } from '@astro-isr/vercel-runtime/output';
+import { BLOG_PAGE_VALUES } from '../../../src/isr/config.ts';
 import { routeOf } from '../../../src/isr/route-check.ts';
 import { listFiles, readJson, type RouteEntry } from './output.ts';
 
@@ -54,12 +56,44 @@ describe('the build output', () => {
 		const output = await readOutputDir(build.outputDir);
 		const routed = (path: string) => routeOf(output.routes, output.files, path);
 
-		it.each(['/', '/isr', '/data.json', '/blog', '/blog/hello-world', '/blog/not-written-yet'])(
-			'sends %s to the ISR function',
-			(path) => {
-				expect(routed(path)).toMatchObject({ kind: 'prerender', path: '/_isr' });
-			},
-		);
+		const pathParams = (path: string) => {
+			const result = routed(path);
+			return new URLSearchParams(result.kind === 'prerender' ? result.search : '');
+		};
+
+		it.each(['/', '/data.json', '/404'])('sends %s to the site-wide _isr function', (path) => {
+			expect(routed(path)).toMatchObject({ kind: 'prerender', path: '/_isr' });
+		});
+
+		it.each([
+			['/isr', '_isr-isr'],
+			['/blog', '_isr-blog'],
+			['/blog/not-written-yet', '_isr-blog-slug'],
+		])("sends %s to its rule's function %s, keeping Astro's path parameters", (path, name) => {
+			expect(routed(path)).toMatchObject({ kind: 'prerender', path: `/${name}` });
+			expect(pathParams(path).get('x_astro_path')).toBe(path);
+			expect(pathParams(path).get('x_astro_path_token')).toBe(
+				pathParams('/').get('x_astro_path_token'),
+			);
+		});
+
+		it('sends only valid page numbers of /blog to its function, and redirects any other value', () => {
+			const blog = routes.filter((route) => route.src === '^(/blog)$');
+			expect(blog).toEqual([
+				{
+					src: '^(/blog)$',
+					has: [{ type: 'query', key: 'page', value: BLOG_PAGE_VALUES }],
+					dest: expect.stringMatching(/^\/_isr-blog\?/),
+				},
+				{
+					src: '^(/blog)$',
+					has: [{ type: 'query', key: 'page' }],
+					status: 308,
+					headers: { Location: '$1?' },
+				},
+				{ src: '^(/blog)$', dest: expect.stringMatching(/^\/_isr-blog\?/) },
+			]);
+		});
 
 		it.each(['/ssr', '/api/revalidate', '/api/anything'])(
 			'sends %s to the plain _render function',
@@ -123,11 +157,108 @@ describe('the build output', () => {
 		});
 	});
 
+	describe.each([
+		['_isr-isr', 30, []],
+		['_isr-blog', build.expiration, ['page']],
+		['_isr-blog-slug', build.expiration, []],
+	])('the rule function %s', (name, expiration, ownQuery) => {
+		it('is a symlink to _isr.func, as SvelteKit writes one per route', async () => {
+			const link = join(functions, `${name}.func`);
+			expect((await lstat(link)).isSymbolicLink()).toBe(true);
+			expect(await readlink(link)).toBe('_isr.func');
+		});
+
+		it("has its own prerender config, with Astro's path parameters and its own, that Vercel accepts", async () => {
+			const config = await readJson<Record<string, unknown>>(
+				join(functions, `${name}.prerender-config.json`),
+			);
+			expect(config).toEqual({
+				expiration,
+				bypassToken: build.bypassToken,
+				allowQuery: ['x_astro_path', 'x_astro_path_token', ...ownQuery],
+				passQuery: true,
+			});
+			const prerender = new Prerender({ ...config, expiration, fallback: null });
+			expect(prerender.expiration).toBe(expiration);
+		});
+	});
+
+	describe.each(['hello-world', 'on-demand-revalidation', 'cache-headers'])(
+		'the prerendered post /blog/%s',
+		(slug) => {
+			const base = join(functions, 'blog', slug);
+
+			it('is a prerender output of its own, whose fallback Vercel accepts', async () => {
+				expect(await readlink(`${base}.func`)).toBe('../_isr.func');
+				const config = await readJson<Record<string, unknown>>(`${base}.prerender-config.json`);
+				expect(config).toMatchObject({
+					expiration: build.expiration,
+					bypassToken: build.bypassToken,
+					allowQuery: [],
+					initialStatus: 200,
+					fallback: { type: 'FileFsRef', fsPath: `${slug}.prerender-fallback.html` },
+				});
+				const { fallback, ...rest } = config as { fallback: { fsPath: string } } & Record<
+					string,
+					unknown
+				>;
+				const prerender = new Prerender({
+					...rest,
+					expiration: build.expiration,
+					fallback: new FileFsRef({ fsPath: join(functions, 'blog', fallback.fsPath) }),
+				});
+				expect(prerender.initialStatus).toBe(200);
+			});
+
+			it('has a fallback rendered at build by the ISR function, with its headers', async () => {
+				const config = await readJson<{ initialHeaders: Record<string, string> }>(
+					`${base}.prerender-config.json`,
+				);
+				const html = await readFile(`${base}.prerender-fallback.html`, 'utf8');
+				const generatedAt = /data-generated-at="([^"]+)"/.exec(html)?.[1];
+				expect(generatedAt).toBe(config.initialHeaders['x-generated-at']);
+				expect(config.initialHeaders).toMatchObject({
+					'content-type': 'text/html; charset=utf-8',
+					'cache-control': 'public, max-age=0, must-revalidate',
+					'x-content-tags': `post:${slug}`,
+				});
+				expect(html).not.toContain(build.bypassToken);
+			});
+		},
+	);
+
+	it('ends with a table of how each route is served', () => {
+		const table = build.log.slice(build.log.indexOf('| route'));
+		const rows = table.split('\n').filter((line) => line.startsWith('|'));
+		const cells = (pattern: string) =>
+			rows
+				.find((row) => row.startsWith(`| ${pattern} `))
+				?.split('|')
+				.slice(1, -1)
+				.map((cell) => cell.trim());
+		expect(cells('route')).toEqual([
+			'route',
+			'function',
+			'expiration',
+			'allowQuery',
+			'prerendered paths',
+		]);
+		expect(cells('/isr')).toEqual(['/isr', '_isr-isr', '30 s', '–', '–']);
+		expect(cells('/blog')).toEqual(['/blog', '_isr-blog', `${build.expiration} s`, 'page', '–']);
+		expect(cells('/blog/[slug]')?.slice(0, 3)).toEqual([
+			'/blog/[slug]',
+			'_isr-blog-slug',
+			`${build.expiration} s`,
+		]);
+		expect(cells('/blog/[slug]')?.[4]).toContain('/blog/hello-world');
+		expect(cells('/')).toEqual(['/', '_isr', `${build.expiration} s`, '–', '–']);
+		expect(cells('/ssr')).toEqual(['/ssr', '_render', 'never cached', '–', '–']);
+	});
+
 	it('puts the bypass token in no static file and no client chunk', async () => {
 		const files = await listFiles(join(build.outputDir, 'static'));
 		expect(files.length).toBeGreaterThan(0);
 		for (const file of files) {
-			const { readFile } = await import('node:fs/promises');
 			expect((await readFile(file)).includes(build.bypassToken), file).toBe(false);
 		}
 	});

@@ -3,13 +3,16 @@ import {
 	applyCachePolicy,
 	BROWSER_REVALIDATE,
 	cachePolicyFor,
-	EDGE_LIFETIME_OVERRIDES,
 	expiresAt,
 	NOT_FOUND_EDGE_SECONDS,
 } from '../../../src/isr/cache-policy.ts';
-import { ISR_EXCLUDE } from '../../../src/isr/config.ts';
+import { ISR_EXCLUDE, resolveIsrConfig } from '../../../src/isr/config.ts';
 
-const config = { expiration: 60, exclude: ISR_EXCLUDE } as const;
+const config = {
+	expiration: 60,
+	exclude: ISR_EXCLUDE,
+	routeRules: resolveIsrConfig({}).routeRules,
+};
 
 describe('cachePolicyFor', () => {
 	it.each(['/', '/data.json', '/blog', '/blog/[slug]'])(
@@ -24,23 +27,22 @@ describe('cachePolicyFor', () => {
 		},
 	);
 
-	it('gives /isr a shorter edge lifetime through Vercel-CDN-Cache-Control', () => {
-		expect(EDGE_LIFETIME_OVERRIDES['/isr']).toBe(30);
+	it("gives /isr its rule's 30 s through its own prerender function, with no CDN header", () => {
+		expect(config.routeRules['/isr']?.expiration).toBe(30);
 		expect(cachePolicyFor('/isr', 200, config)).toEqual({
 			kind: 'isr',
 			edgeSeconds: 30,
-			headers: { 'cache-control': BROWSER_REVALIDATE, 'vercel-cdn-cache-control': 'max-age=30' },
+			headers: { 'cache-control': BROWSER_REVALIDATE },
 		});
 	});
 
-	it('does not ask for a lifetime longer than the expiration', () => {
-		const policy = cachePolicyFor('/isr', 200, { ...config, expiration: 10 });
-		expect(policy.edgeSeconds).toBe(10);
-		expect(policy.headers).not.toHaveProperty('vercel-cdn-cache-control');
+	it('keeps the rule of /isr whatever the site-wide expiration', () => {
+		expect(cachePolicyFor('/isr', 200, { ...config, expiration: 10 }).edgeSeconds).toBe(30);
+		expect(cachePolicyFor('/isr', 200, { ...config, expiration: false }).edgeSeconds).toBe(30);
 	});
 
 	it('asks for nothing shorter when pages live until revalidated, which Vercel would ignore', () => {
-		const policy = cachePolicyFor('/isr', 200, { ...config, expiration: false });
+		const policy = cachePolicyFor('/404', 404, { ...config, expiration: false });
 		expect(policy).toEqual({
 			kind: 'isr',
 			edgeSeconds: false,
@@ -83,8 +85,8 @@ describe('expiresAt', () => {
 describe('applyCachePolicy', () => {
 	it('replaces any cache header a page may have set', () => {
 		const headers = new Headers({ 'cache-control': 'public, max-age=3600' });
-		applyCachePolicy(headers, cachePolicyFor('/isr', 200, config));
+		applyCachePolicy(headers, cachePolicyFor('/404', 404, config));
 		expect(headers.get('cache-control')).toBe(BROWSER_REVALIDATE);
-		expect(headers.get('vercel-cdn-cache-control')).toBe('max-age=30');
+		expect(headers.get('vercel-cdn-cache-control')).toBe(`max-age=${NOT_FOUND_EDGE_SECONDS}`);
 	});
 });

@@ -38,7 +38,7 @@ function fakeLogger() {
 }
 
 function hooksOf(env: Record<string, string>): Hooks {
-	return isrConfigIntegration(resolveIsrConfig(env)).hooks as unknown as Hooks;
+	return isrConfigIntegration(resolveIsrConfig(env, undefined, {})).hooks as unknown as Hooks;
 }
 
 describe('isrConfigIntegration', () => {
@@ -110,6 +110,38 @@ describe('isrConfigIntegration', () => {
 		});
 		await expect(hooks['astro:build:done']!({ logger: fakeLogger() })).rejects.toThrow(
 			/API or admin routes would be cached by the ISR function: \/admin\/name/,
+		);
+	});
+});
+
+describe('the route rules at build', () => {
+	const route = (pattern: string, patternRegex: RegExp) => ({
+		pattern,
+		type: 'page',
+		isPrerendered: false,
+		patternRegex,
+	});
+
+	it.each([
+		[{ '/nope': {} }, 'route rule "/nope": names no route of this site'],
+		[{ '/ssr': { expiration: 5 } }, 'route rule "/ssr": the route is excluded from ISR'],
+	])('fail the build for %o, naming the route', (rules, message) => {
+		const hooks = isrConfigIntegration(resolveIsrConfig({}, undefined, rules))
+			.hooks as unknown as Hooks;
+		expect(() =>
+			hooks['astro:routes:resolved']!({
+				routes: [route('/isr', /^\/isr$/), route('/ssr', /^\/ssr$/)],
+			}),
+		).toThrow(message);
+	});
+
+	it('fail the build for a prerendered path its route does not match', async () => {
+		const rules = { '/blog/[slug]': { prerender: ['/blog/a', '/isr'] } };
+		const hooks = isrConfigIntegration(resolveIsrConfig({}, undefined, rules))
+			.hooks as unknown as Hooks;
+		hooks['astro:routes:resolved']!({ routes: [route('/blog/[slug]', /^\/blog\/([^/]+?)$/)] });
+		await expect(hooks['astro:build:start']!({})).rejects.toThrow(
+			'route rule "/blog/[slug]": prerender[1] "/isr" does not match the route',
 		);
 	});
 });
