@@ -1,7 +1,9 @@
 /**
  * Every route the site adds to `@astrojs/vercel`'s `config.json`, and their order:
  * 1. first of all, a route whose `transforms` delete Astro's internal request headers, so no
- *    visitor can send them to a render;
+ *    visitor can send them to a render; then, before Astro's redirects, a guard for paths that
+ *    start with `//`, which Astro's trailing-slash redirect would turn into a protocol-relative
+ *    `Location` (`//evil.example/` → `//evil.example`: an open redirect);
  * 2. first after `handle: filesystem` (before any function route), the guards that answer an
  *    ambiguous path with a 400 no function renders and no cache keeps;
  * 3. then Astro's own routes; a route with a rule (./route-rules.ts) goes to the rule's own
@@ -45,6 +47,13 @@ export const STRIP_INTERNAL_HEADERS_ROUTE: RouteWithSrc = {
 		target: { key },
 	})),
 	continue: true,
+};
+
+/** A status and no `dest` ends routing (`vercel dev`'s `exitWithStatus`), before any redirect. */
+export const PROTOCOL_RELATIVE_PATH_ROUTE: RouteWithSrc = {
+	src: '^//.*$',
+	status: AMBIGUOUS_PATH_STATUS,
+	headers: { 'cache-control': 'no-store' },
 };
 
 export const AMBIGUOUS_PATH_ROUTES: readonly RouteWithSrc[] = AMBIGUOUS_PATH_SOURCES.map((src) => ({
@@ -105,11 +114,13 @@ export function withSiteRoutes(
 		(route) => 'handle' in route && route.handle === 'filesystem',
 	);
 	routes.splice(filesystem + 1, 0, ...AMBIGUOUS_PATH_ROUTES);
-	return [STRIP_INTERNAL_HEADERS_ROUTE, ...routes];
+	return [STRIP_INTERNAL_HEADERS_ROUTE, PROTOCOL_RELATIVE_PATH_ROUTE, ...routes];
 }
 
 const SITE_ROUTES = new Set(
-	[STRIP_INTERNAL_HEADERS_ROUTE, ...AMBIGUOUS_PATH_ROUTES].map((route) => JSON.stringify(route)),
+	[STRIP_INTERNAL_HEADERS_ROUTE, PROTOCOL_RELATIVE_PATH_ROUTE, ...AMBIGUOUS_PATH_ROUTES].map(
+		(route) => JSON.stringify(route),
+	),
 );
 
 function isSiteRoute(route: Route): boolean {

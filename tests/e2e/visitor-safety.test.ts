@@ -32,6 +32,16 @@ describe("Astro's internal headers from a visitor", () => {
 	});
 });
 
+describe('a path that starts with //', () => {
+	it('gets an uncacheable 400, not a redirect to another host', async () => {
+		// Astro's trailing-slash redirect would answer `Location: //evil.example` (protocol-relative).
+		const response = await rawGet(site.url, '//evil.example/');
+		expect(response.status).toBe(400);
+		expect(response.headers.location).toBeUndefined();
+		expect(response.headers['cache-control']).toBe('no-store');
+	});
+});
+
 describe('encoded separators and dot segments', () => {
 	it.each([
 		'/blog/..%2Fssr',

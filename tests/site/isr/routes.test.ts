@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	AMBIGUOUS_PATH_ROUTES,
 	STRIP_INTERNAL_HEADERS_ROUTE,
+	PROTOCOL_RELATIVE_PATH_ROUTE,
 	withSiteRoutes,
 } from '../../../src/isr/routes.ts';
 
@@ -18,9 +19,10 @@ const ASTRO_ROUTES: Route[] = [
 describe('withSiteRoutes', () => {
 	const routes = withSiteRoutes(ASTRO_ROUTES);
 
-	it('puts the header-stripping route first, then phase one, then the guards right after handle: filesystem, then the function routes', () => {
+	it("puts the header-stripping route first, the // guard before Astro's redirects, then phase one, then the guards right after handle: filesystem, then the function routes", () => {
 		expect(routes).toEqual([
 			STRIP_INTERNAL_HEADERS_ROUTE,
+			PROTOCOL_RELATIVE_PATH_ROUTE,
 			ASTRO_ROUTES[0],
 			{ handle: 'filesystem' },
 			...AMBIGUOUS_PATH_ROUTES,
@@ -67,6 +69,10 @@ describe('withSiteRoutes', () => {
 	it('puts the guards first when there is no filesystem handle', () => {
 		const [first, ...rest] = withSiteRoutes([{ src: '^/x$', dest: '/y' }]);
 		expect(first).toBe(STRIP_INTERNAL_HEADERS_ROUTE);
-		expect(rest).toEqual([...AMBIGUOUS_PATH_ROUTES, { src: '^/x$', dest: '/y' }]);
+		expect(rest).toEqual([
+			PROTOCOL_RELATIVE_PATH_ROUTE,
+			...AMBIGUOUS_PATH_ROUTES,
+			{ src: '^/x$', dest: '/y' },
+		]);
 	});
 });
