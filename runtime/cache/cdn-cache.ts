@@ -95,7 +95,7 @@ export function createCdnCache(context: CacheContext): CdnCache {
 					generation,
 				);
 				storeIfNewer(key, entry);
-				return replay(entry, status, 0, head);
+				return replay(entry, status, 0, head, request.headers);
 			});
 		} catch (error) {
 			if (error instanceof InvocationTimeoutError) return answerTimeout(head);
@@ -145,7 +145,13 @@ export function createCdnCache(context: CacheContext): CdnCache {
 			if (decision.action === 'pass-through') return passThroughUncached(request, invoke);
 			if (decision.action === 'serve-entry' && entry !== undefined) {
 				if (decision.background) revalidateInBackground(key, request, invoke);
-				return replay(entry, decision.status, ageSeconds(entry.storedAt, at), head);
+				return replay(
+					entry,
+					decision.status,
+					ageSeconds(entry.storedAt, at),
+					head,
+					request.headers,
+				);
 			}
 			return invokeAndStore(key, request, invoke, decision.status, head);
 		},

@@ -10,8 +10,10 @@ import { CACHE_STATUS, type CacheStatus } from '../../src/platform/vercel.ts';
 import { createSingleFlight } from './background.ts';
 import { browserHeaders } from './cache-headers.ts';
 import type { CacheContext } from './context.ts';
+import { preferencesOf } from './answer.ts';
 import {
 	ageSeconds,
+	answerStored,
 	passThrough,
 	replay,
 	type PrerenderEntry,
@@ -165,10 +167,12 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		flight: Promise<Generation>,
 		status: CacheStatus,
 		head: boolean,
+		visitor: Headers,
 	): Promise<Response> => {
 		try {
 			const { response, entry } = await flight;
-			return replay(response, entry === undefined ? CACHE_STATUS.MISS : status, 0, head);
+			const cacheStatus = entry === undefined ? CACHE_STATUS.MISS : status;
+			return replay(response, cacheStatus, 0, head, visitor);
 		} catch (error) {
 			if (!(error instanceof InvocationTimeoutError)) throw error;
 			return uncachedResponse(timeoutResponse(), CACHE_STATUS.MISS, head);
@@ -186,6 +190,20 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	};
 
 	return {
+		answer(request, output, url) {
+			const { key } = keyedQuery(output, url);
+			const entry = storedEntry(key);
+			if (entry === undefined) return undefined;
+			const { config } = output;
+			const at = now();
+			const hasFallback = output.fallback !== undefined;
+			const facts = readPrerenderRequest(request, url, config, hasFallback);
+			const state = { hasFallback, retryAfter: retryTimes.get(key) };
+			const decision = decidePrerender(facts, entry, state, at);
+			if (decision.action !== 'serve-entry' || decision.background) return undefined;
+			const preferences = preferencesOf(request.method, request.headers);
+			return answerStored(entry, decision.status, ageSeconds(entry.storedAt, at), preferences);
+		},
 		async serve(request, output, invoke, url = new URL(request.url)) {
 			const { config } = output;
 			const { key, query } = keyedQuery(output, url);
@@ -212,13 +230,19 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 						const members = revalidateMembers(output, url, request.headers, 'time-based');
 						context.background.add(members);
 					}
-					return replay(entry!, decision.status, ageSeconds(entry!.storedAt, at), head);
+					return replay(
+						entry!,
+						decision.status,
+						ageSeconds(entry!.storedAt, at),
+						head,
+						request.headers,
+					);
 				case 'serve-fallback':
 					if (decision.background) regenerateInBackground(key, target);
-					return replay(fallbackFor(output, at)!, decision.status, 0, head);
+					return replay(fallbackFor(output, at)!, decision.status, 0, head, request.headers);
 				case 'invoke-and-store': {
 					const flight = flights.join(key, () => generate(target()));
-					return foreground(flight, decision.status, head);
+					return foreground(flight, decision.status, head, request.headers);
 				}
 				case 'revalidate': {
 					const flight = flights.start(key, () => generate(target()));
@@ -226,7 +250,7 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 					// Tracked even if the requester's render throws and the caller moves on.
 					context.background.add(members);
 					const [response] = await Promise.all([
-						foreground(flight, decision.status, head),
+						foreground(flight, decision.status, head, request.headers),
 						members,
 					]);
 					return response;

@@ -1,55 +1,9 @@
 /**
- * Responses the platform itself produces: static files, its 404 and 500 pages, redirects.
+ * Responses the platform itself produces: its 404 and 500 pages, redirects.
  *
- * @see https://vercel.com/docs/build-output-api/primitives#static-files
  * @see https://vercel.com/docs/errors
  */
-import { openAsBlob } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import {
-	CACHE_STATUS,
-	DEFAULT_BROWSER_CACHE_CONTROL,
-	VERCEL_CACHE_HEADER,
-	VERCEL_ERROR_HEADER,
-} from '../../src/platform/vercel.ts';
-import type { StaticFile } from './types.ts';
-
-/**
- * A static file. Vercel serves these from its edge, so they report `x-vercel-cache: HIT` (they
- * are never invoked and cannot be bypassed). Other methods than GET and HEAD get 405.
- */
-export async function staticFileResponse(file: StaticFile, method: string): Promise<Response> {
-	if (method !== 'GET' && method !== 'HEAD') {
-		return new Response('405: METHOD_NOT_ALLOWED\n', {
-			status: 405,
-			headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
-		});
-	}
-	const body = await staticFileBody(file);
-	return new Response(method === 'HEAD' ? null : body, {
-		headers: {
-			'content-type': file.contentType ?? 'application/octet-stream',
-			'content-length': String(body.size),
-			'cache-control': DEFAULT_BROWSER_CACHE_CONTROL,
-			[VERCEL_CACHE_HEADER]: CACHE_STATUS.HIT,
-		},
-	});
-}
-
-/** Files up to this size are kept in memory after their first request, as an edge would. */
-const IN_MEMORY_MAX_BYTES = 1024 * 1024;
-
-// The output folder is fixed once loaded, so its small files can be read once. Larger ones stream.
-const inMemory = new WeakMap<StaticFile, Blob>();
-
-async function staticFileBody(file: StaticFile): Promise<Blob> {
-	const kept = inMemory.get(file);
-	if (kept) return kept;
-	if ((await stat(file.fsPath)).size > IN_MEMORY_MAX_BYTES) return openAsBlob(file.fsPath);
-	const blob = new Blob([await readFile(file.fsPath)]);
-	inMemory.set(file, blob);
-	return blob;
-}
+import { DEFAULT_BROWSER_CACHE_CONTROL, VERCEL_ERROR_HEADER } from '../../src/platform/vercel.ts';
 
 function platformError(status: number, code: string, text: string): Response {
 	return new Response(`${status}: ${text}\nCode: ${code}\n`, {

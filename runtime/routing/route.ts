@@ -199,7 +199,7 @@ export function createRouter(routes: readonly Route[], files: FilesystemIndex): 
 
 /** Routes `request` through `routes` against the outputs in `files`. */
 export function route(
-	request: RoutingRequest,
+	request: RoutingRequest & { readonly url: string },
 	routes: readonly Route[],
 	files: FilesystemIndex,
 ): RouteResult {

@@ -1,6 +1,7 @@
 /**
  * Inputs and output of the pure router. Plain data, so it is unit-tested without files or HTTP.
  */
+import type { HeaderReader } from '../header-reader.ts';
 import type { Transform } from '../output/config-schema.ts';
 
 export type OutputKind = 'static' | 'function' | 'prerender';
@@ -11,8 +12,7 @@ export type FilesystemIndex = ReadonlyMap<string, { readonly kind: OutputKind }>
 /** The parts of a request routing reads; a web `Request` is one. */
 export interface RoutingRequest {
 	readonly method: string;
-	readonly url: string;
-	readonly headers: Headers;
+	readonly headers: HeaderReader;
 }
 
 /** Response headers collected from matched routes, names in lower case. */

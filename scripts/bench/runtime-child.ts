@@ -17,7 +17,12 @@ const runtime = await createRuntime({
 		invocations[key] = (invocations[key] ?? 0) + 1;
 	},
 });
-const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+const server = await startServer({
+	handle: runtime.handle,
+	answer: runtime.answer,
+	port: 0,
+	host: '127.0.0.1',
+});
 runtime.setPublicHost(server.host);
 
 process.on('message', (message: { type: string }) => {

@@ -13,6 +13,7 @@ export function passThroughCaches(): Caches & { readonly served: ServedRequest[]
 	return {
 		served,
 		prerender: {
+			answer: () => undefined,
 			serve(request, output, invoke, url = new URL(request.url)) {
 				served.push({ cache: 'prerender', url: url.href, outputPath: output.outputPath });
 				return invoke(new Request(url, { method: request.method, headers: request.headers }));
