@@ -238,7 +238,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		) {
 			return undefined;
 		}
-		const entry = output.files.get(result.path) as FilesystemEntry;
+		const { entry } = result;
 		if (entry.kind === 'static') {
 			const answer = staticFiles.kept(entry, method, headers);
 			return answer && withRouteHeaders(answer, result.headers, true);
@@ -249,7 +249,11 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		return answer && withRouteHeaders(answer, result.headers, false);
 	}
 
-	async function serveRouted(request: Request, result: RouteResult, url: URL): Promise<Response> {
+	async function serveRouted(
+		request: Request,
+		result: RouteResult<FilesystemEntry>,
+		url: URL,
+	): Promise<Response> {
 		switch (result.kind) {
 			case 'redirect':
 				return redirectResponse(result.status, result.headers);
@@ -263,7 +267,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 				return withRoute(response, result.headers, result.status, false);
 			}
 		}
-		const entry = output.files.get(result.path) as FilesystemEntry;
+		const { entry } = result;
 		if (entry.kind === 'static') {
 			const conditional =
 				result.status === undefined ? request.headers : withoutIfNoneMatch(request.headers);

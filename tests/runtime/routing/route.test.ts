@@ -32,6 +32,7 @@ describe('route', () => {
 		expect(route(request('/a.txt'), routes, FS)).toEqual({
 			kind: 'static',
 			path: '/a.txt',
+			entry: FS.get('/a.txt'),
 			search: '',
 			status: undefined,
 			headers: {},
