@@ -7,7 +7,13 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-8.8.3
  */
 import { hash } from 'node:crypto';
-import { compressedCopies, isCompressible, type Coding, type Encoding } from './compression.ts';
+import {
+	compressedCopies,
+	isCompressible,
+	ownBytes,
+	type Coding,
+	type Encoding,
+} from './compression.ts';
 
 /** Header names and values alternating, as `ServerResponse.writeHead` takes them. */
 export type FlatHeaders = readonly string[];
@@ -61,7 +67,7 @@ export function representationsOf(
 	body: Uint8Array,
 	withLength: boolean,
 ): Representations {
-	const identityBody = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	const identityBody = ownBytes(body);
 	const copies = withLength && isCompressible(headers) ? compressedCopies(body) : {};
 	const compressed = copies.br !== undefined || copies.gzip !== undefined;
 	const ownEtag = headers.get('etag');

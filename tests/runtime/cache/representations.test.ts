@@ -31,6 +31,16 @@ describe('stored copies', () => {
 		expect(header(representations.identity.headers, 'content-encoding')).toBeUndefined();
 	});
 
+	it('holds only the bytes of each copy, not the larger buffers they were made in', () => {
+		const inLargerBuffer = new Uint8Array(body.byteLength + 4096);
+		inLargerBuffer.set(body);
+		const view = inLargerBuffer.subarray(0, body.byteLength);
+		const { representations } = prepareResponse(200, htmlHeaders(), view, START);
+		for (const copy of [representations.identity, representations.br!, representations.gzip!]) {
+			expect(copy.body.buffer.byteLength).toBe(copy.body.byteLength);
+		}
+	});
+
 	it('compresses once: every answer hands out the same stored bytes', () => {
 		const stored = prepareResponse(200, htmlHeaders(), body, START);
 		const first = answerStored(stored, 'HIT', 0, ask('br'));
