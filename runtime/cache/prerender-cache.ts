@@ -42,16 +42,16 @@ import {
 	isCacheablePrerenderStatus,
 	prerenderResponse,
 	readPrerenderRequest,
-	RETRY_AFTER_FAILURE_MS,
 } from './prerender-policy.ts';
+import { planRegeneration, type RegenerationPlan } from './regeneration-plan.ts';
 import { renderHeaders } from './render-headers.ts';
 import { createRetryTimes } from './retry-times.ts';
 import type { PrerenderCache, PrerenderOutput } from './types.ts';
 
-/** One regeneration's result: the response every waiter gets, and the entry if it was cacheable. */
+/** One regeneration's result: the response every waiter gets, and what was decided about it. */
 interface Generation {
 	readonly response: StoredResponse;
-	readonly entry: PrerenderEntry | undefined;
+	readonly plan: RegenerationPlan;
 }
 
 /** A member revalidation: on demand (always renders) or time-based (skips a delayed key). */
@@ -72,16 +72,15 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		return entry?.kind === 'prerender' ? entry : undefined;
 	};
 
-	// https://vercel.com/docs/incremental-static-regeneration ("On failure"): keep the last good entry
-	// or the fallback, and regenerate in the background no sooner than 30 s later. A newer entry
-	// stored meanwhile is left alone, and a cold render without a fallback has nothing to delay.
-	const markFailed = (target: Target, generation: number): void => {
-		const current = storedEntry(target.key);
-		const skip =
-			current === undefined
-				? target.output.fallback === undefined
-				: current.generation > generation;
-		if (!skip) retryTimes.set(target.key, now() + RETRY_AFTER_FAILURE_MS);
+	// Decides with planRegeneration and carries it out.
+	const settle = (target: Target, generation: number, entry: PrerenderEntry | undefined) => {
+		const hasFallback = target.output.fallback !== undefined;
+		const outcome = { cacheable: entry !== undefined, generation, hasFallback };
+		const plan = planRegeneration(outcome, storedEntry(target.key), now());
+		if (plan.store && entry !== undefined) store.set(target.key, entry);
+		if (plan.retryAfter === 'clear') retryTimes.delete(target.key);
+		else if (plan.retryAfter !== undefined) retryTimes.set(target.key, plan.retryAfter);
+		return plan;
 	};
 
 	const warnOnSetCookie = (target: Target, headers: Headers): void => {
@@ -105,19 +104,13 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 			);
 			const response = prerenderResponse(buffered, now());
 			if (!isCacheablePrerenderStatus(buffered.status)) {
-				markFailed(target, generation);
-				return { response, entry: undefined };
+				return { response, plan: settle(target, generation, undefined) };
 			}
 			warnOnSetCookie(target, buffered.headers);
 			const entry = createPrerenderEntry(buffered, response, target.output.config, generation);
-			const current = storedEntry(target.key);
-			if (current === undefined || current.generation < generation) {
-				store.set(target.key, entry);
-				retryTimes.delete(target.key);
-			}
-			return { response, entry };
+			return { response, plan: settle(target, generation, entry) };
 		} catch (error) {
-			markFailed(target, generation);
+			settle(target, generation, undefined);
 			throw error;
 		}
 	};
@@ -126,8 +119,8 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const reported = (key: string, flight: Promise<Generation>): Promise<void> => {
 		const report = (failure: unknown) =>
 			context.onRegenerationError({ key, reason: failureReason(failure) });
-		return flight.then(({ entry, response }) => {
-			if (entry === undefined) report(response.status);
+		return flight.then(({ plan, response }) => {
+			if (plan.answerAs === CACHE_STATUS.MISS) report(response.status);
 		}, report);
 	};
 
@@ -170,8 +163,8 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		visitor: Headers,
 	): Promise<Response> => {
 		try {
-			const { response, entry } = await flight;
-			const cacheStatus = entry === undefined ? CACHE_STATUS.MISS : status;
+			const { response, plan } = await flight;
+			const cacheStatus = plan.answerAs ?? status;
 			return replay(response, cacheStatus, 0, head, visitor);
 		} catch (error) {
 			if (!(error instanceof InvocationTimeoutError)) throw error;
