@@ -48,7 +48,10 @@ function withVaryAcceptEncoding(vary: string | null): string {
 	return `${vary}, accept-encoding`;
 }
 
-function flatten(headers: Headers, overrides: Readonly<Record<string, string>>): string[] {
+function flatten(
+	headers: readonly (readonly [string, string])[],
+	overrides: Readonly<Record<string, string>>,
+): string[] {
 	const flat: string[] = [];
 	for (const [name, value] of headers) {
 		if (!(name in overrides)) flat.push(name, value);
@@ -71,6 +74,8 @@ export function representationsOf(
 	const copies = withLength && isCompressible(headers) ? compressedCopies(body) : {};
 	const compressed = copies.br !== undefined || copies.gzip !== undefined;
 	const ownEtag = headers.get('etag');
+	// Iterating Headers sorts them each time; once is enough for every copy.
+	const pairs = [...headers];
 	const vary: Record<string, string> = compressed
 		? { vary: withVaryAcceptEncoding(headers.get('vary')) }
 		: {};
@@ -84,7 +89,7 @@ export function representationsOf(
 		const overrides: Record<string, string> = { ...vary, etag };
 		if (withLength) overrides['content-length'] = String(bytes.byteLength);
 		if (encoding !== 'identity') overrides['content-encoding'] = encoding;
-		return { encoding, body: bytes, etag, headers: flatten(headers, overrides) };
+		return { encoding, body: bytes, etag, headers: flatten(pairs, overrides) };
 	};
 	return {
 		identity: make('identity', identityBody),

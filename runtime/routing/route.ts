@@ -191,7 +191,9 @@ function readsRequest(routes: readonly Route[]): boolean {
 /**
  * A router for `routes` against the outputs in `files`, with the routes grouped by phase once.
  * When no route has `has`, `missing` or `methods`, a result depends only on the path and query,
- * so the most recent ones are remembered (bounded) and the hot path skips the phases.
+ * so the most recent ones are remembered (bounded) and the hot path skips the phases. Measured on
+ * this site's output, `runtime.answer()` for an `/isr` HIT: 2.6–3.0 µs with the memo, 9.7–10.2 µs
+ * without.
  */
 export function createRouter<E extends FoundEntry>(
 	routes: readonly Route[],
