@@ -17,7 +17,6 @@ import { createInvoke } from './functions/invoke.ts';
 import { createBackgroundWork, installRequestContext } from './functions/request-context.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { logSecretsOf } from './log-safety.ts';
-import { NULL_BODY_STATUSES } from './null-body-statuses.ts';
 import { readOutputDir } from './output/read-output-dir.ts';
 import {
 	functionCrashResponse,
@@ -34,7 +33,8 @@ import {
 } from './routing/function-request.ts';
 import { createRouter } from './routing/route.ts';
 import { changesHeaders } from './routing/transforms.ts';
-import type { RouteHeaders, RouteResult } from './routing/types.ts';
+import type { RouteResult } from './routing/types.ts';
+import { headerOf, withoutIfNoneMatch, withRoute, withRouteHeaders } from './route-answers.ts';
 import { requestWithBody } from './web-request.ts';
 
 /** One call of a function, as `onInvoke` reports it. */
@@ -87,65 +87,6 @@ export interface Runtime {
 	setPublicHost(host: string): void;
 	readonly output: Output;
 	readonly caches: Caches;
-}
-
-/**
- * Adds the routes' headers and forced status. For functions the function's own header wins (as in
- * `vercel dev`); for files the platform produces, the route's does.
- */
-function withRoute(
-	response: Response,
-	headers: RouteHeaders,
-	status: number | undefined,
-	routeWins: boolean,
-): Response {
-	if (Object.keys(headers).length === 0 && (status === undefined || status === response.status)) {
-		return response;
-	}
-	const merged = new Headers(response.headers);
-	for (const [name, value] of Object.entries(headers)) {
-		if (routeWins || !merged.has(name)) merged.set(name, value);
-	}
-	const finalStatus = status ?? response.status;
-	const body = NULL_BODY_STATUSES.has(finalStatus) ? null : response.body;
-	return new Response(body, { status: finalStatus, headers: merged });
-}
-
-/**
- * `answer` with the routes' headers: for files the platform produces the route's header wins,
- * for functions the function's own (as `withRoute`).
- */
-function withRouteHeaders(
-	answer: PlainAnswer,
-	headers: RouteHeaders,
-	routeWins: boolean,
-): PlainAnswer {
-	const names = Object.keys(headers);
-	if (names.length === 0) return answer;
-	const list: string[] = [];
-	const present = new Set<string>();
-	for (let index = 0; index < answer.headers.length; index += 2) {
-		const name = answer.headers[index]!;
-		if (routeWins && name in headers) continue;
-		present.add(name);
-		list.push(name, answer.headers[index + 1]!);
-	}
-	for (const name of names) if (!present.has(name)) list.push(name, headers[name]!);
-	return { ...answer, headers: list };
-}
-
-function headerOf(answer: PlainAnswer, name: string): string | null {
-	for (let index = 0; index < answer.headers.length; index += 2) {
-		if (answer.headers[index] === name) return answer.headers[index + 1]!;
-	}
-	return null;
-}
-
-function withoutIfNoneMatch(headers: Headers): Headers {
-	if (!headers.has('if-none-match')) return headers;
-	const copy = new Headers(headers);
-	copy.delete('if-none-match');
-	return copy;
 }
 
 /** `url` with another path and query; `//x` stays a path rather than becoming a host. */
@@ -221,8 +162,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 
 	const staticFiles = createStaticFileCache();
 
-	// A stored answer fits only when routing asks nothing of it but extra headers: no forced
-	// status, no response transform, and no request transform that would change what the cache reads.
+	// A stored answer (an ISR or CDN entry, a static file) fits only when routing asks nothing of it
+	// but extra headers: no forced status, no response transform, and no request transform that
+	// would change what the cache reads.
 	function storedAnswer(request: ServerRequest): PlainAnswer | undefined {
 		const { method, url, headers } = request;
 		if (method !== 'GET' && method !== 'HEAD') return undefined;
@@ -243,7 +185,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 			const answer = staticFiles.kept(entry, method, headers);
 			return answer && withRouteHeaders(answer, result.headers, true);
 		}
-		if (entry.kind !== 'prerender') return undefined;
+		if (entry.kind === 'function') {
+			// An ordinary function sees the path the visitor asked for (spec §6.1).
+			const routed = withPath(url, transforms?.path ?? url.pathname, result.search);
+			const answer = caches.cdn.answer(request, routed);
+			return answer && withRouteHeaders(answer, result.headers, false);
+		}
 		const routed = withPath(url, result.path, result.search);
 		const answer = caches.prerender.answer(request, entry.prerender, routed);
 		return answer && withRouteHeaders(answer, result.headers, false);

@@ -19,7 +19,8 @@ import {
 	readCdnRequest,
 } from './cdn-policy.ts';
 import type { CacheContext } from './context.ts';
-import { ageSeconds, passThrough, replay, type CdnEntry } from './entry.ts';
+import { preferencesOf } from './answer.ts';
+import { ageSeconds, answerStored, passThrough, replay, type CdnEntry } from './entry.ts';
 import {
 	cacheableRequest,
 	failureReason,
@@ -30,7 +31,7 @@ import {
 	timeoutResponse,
 	withTimeout,
 } from './invocation.ts';
-import type { CdnCache, Invoke } from './types.ts';
+import type { CdnCache, Invoke, RequestFacts } from './types.ts';
 
 export function createCdnCache(context: CacheContext): CdnCache {
 	const { store, now } = context;
@@ -129,12 +130,24 @@ export function createCdnCache(context: CacheContext): CdnCache {
 		);
 	};
 
-	const storedEntry = (key: string, request: Request): CdnEntry | undefined => {
+	const storedEntry = (key: string, request: RequestFacts): CdnEntry | undefined => {
 		const entry = store.get(key);
 		return entry?.kind === 'cdn' && matchesVary(entry, request) ? entry : undefined;
 	};
 
 	return {
+		answer(request, url) {
+			const facts = readCdnRequest(request);
+			if (!facts.cacheable) return undefined;
+			const entry = storedEntry(cdnKey(url), request);
+			const at = now();
+			const decision = decideCdn(facts, entry, at);
+			if (entry === undefined || decision.action !== 'serve-entry' || decision.background) {
+				return undefined;
+			}
+			const preferences = preferencesOf(request.method, request.headers);
+			return answerStored(entry, decision.status, ageSeconds(entry.storedAt, at), preferences);
+		},
 		async serve(request, _functionPath, invoke) {
 			const facts = readCdnRequest(request);
 			const key = cdnKey(new URL(request.url));

@@ -14,6 +14,7 @@ import {
 } from '../../src/platform/vercel.ts';
 import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
 import { prepareResponse, type CdnEntry } from './entry.ts';
+import type { RequestFacts } from './types.ts';
 
 // https://vercel.com/docs/caching/cache-control-headers (1 s to 1 year)
 const MAX_LIFETIME_SECONDS = 31_536_000;
@@ -35,7 +36,7 @@ export interface CdnDecision {
 }
 
 /** @see https://vercel.com/docs/caching/cdn-cache */
-export function readCdnRequest(request: Request): CdnRequestFacts {
+export function readCdnRequest(request: RequestFacts): CdnRequestFacts {
 	const { method, headers } = request;
 	return {
 		cacheable:
@@ -153,6 +154,9 @@ export function createCdnEntry(
  *
  * @see https://vercel.com/docs/caching/cdn-cache
  */
-export function matchesVary(entry: Pick<CdnEntry, 'vary'>, request: Request): boolean {
+export function matchesVary(
+	entry: Pick<CdnEntry, 'vary'>,
+	request: Pick<RequestFacts, 'headers'>,
+): boolean {
 	return entry.vary.every(([name, value]) => request.headers.get(name) === value);
 }

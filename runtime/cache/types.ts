@@ -42,6 +42,12 @@ export interface RequestFacts {
 export interface CdnCache {
 	/** Serves a request routed to an ORDINARY function (request.url = original path + merged query). */
 	serve(request: Request, functionPath: string, invoke: Invoke): Promise<Response>;
+	/**
+	 * The stored entry as plain data when the request gets it as it is (a fresh `HIT`), otherwise
+	 * undefined and the request goes to `serve`. `url`: the function's URL, as `request.url` for
+	 * `serve`.
+	 */
+	answer(request: RequestFacts, url: URL): PlainAnswer | undefined;
 }
 
 export interface Caches {

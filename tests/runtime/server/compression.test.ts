@@ -103,6 +103,20 @@ describe('compression over a real port', () => {
 		expect((await get('/styles.css', { 'if-none-match': '*' })).status).toBe(304);
 	});
 
+	it('serves a CDN-cached function response compressed and conditionally, like an ISR page', async () => {
+		const miss = await get('/cached', { 'accept-encoding': 'gzip' });
+		expect(miss.headers['x-vercel-cache']).toBe('MISS');
+		const hit = await get('/cached', { 'accept-encoding': 'gzip' });
+		expect(hit.headers['x-vercel-cache']).toBe('HIT');
+		expect(hit.headers['content-encoding']).toBe('gzip');
+		const page = JSON.parse(gunzipSync(hit.body).toString()) as { count: number };
+		expect(page.count).toBe(1);
+		const etag = hit.headers.etag!;
+		const notModified = await get('/cached', { 'accept-encoding': 'gzip', 'if-none-match': etag });
+		expect(notModified.status).toBe(304);
+		expect(notModified.headers['x-vercel-cache']).toBe('HIT');
+	});
+
 	it('sends binary files and bodies too small to gain as they are, with an ETag', async () => {
 		const png = await get('/pixel.png', { 'accept-encoding': 'br, gzip' });
 		expect(png.headers['content-encoding']).toBeUndefined();

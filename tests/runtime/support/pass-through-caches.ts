@@ -20,6 +20,7 @@ export function passThroughCaches(): Caches & { readonly served: ServedRequest[]
 			},
 		},
 		cdn: {
+			answer: () => undefined,
 			serve(request, functionPath, invoke) {
 				served.push({ cache: 'cdn', url: request.url, outputPath: functionPath });
 				return invoke(request);
