@@ -16,7 +16,7 @@ import { formatTable, mib, type Row } from './bench/table.ts';
 import { ensureBuild, OUTPUT_DIR, PROJECT_ROOT } from './lib/ensure-build.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CONNECTIONS = 32;
 const FILL_ENTRIES = 10_000;
 interface Measured extends LoadResult {
