@@ -2,7 +2,8 @@
  * `node scripts/bench/memory-probe.ts [--arena-max N] [--snapshot DIR] [--heap-prof DIR]`: where
  * the runtime's resident memory goes after 10,000 distinct renders. Prints the process's memory by
  * kind before and after, against the goal RSS ≤ before + 2 × cached + 64 MiB. `--arena-max` runs
- * the runtime with `MALLOC_ARENA_MAX`; `--snapshot` writes heap snapshots before and after;
+ * the runtime with `MALLOC_ARENA_MAX`; `--snapshot` writes heap snapshots before and after and
+ * lists the live heap by kind;
  * `--heap-prof` samples allocations (`--heap-prof`, written when the runtime exits); `--settle-ms`
  * waits before the last figures; `--node-option` passes a flag to the runtime's Node; `--sample`
  * lists the allocation sites during the renders (inspector sampling, collected objects included).
@@ -10,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type ChildStats, startRuntimeChild } from './child.ts';
+import { heapSummary } from './heap-summary.ts';
 import { crawl } from './load.ts';
 import { mib } from './table.ts';
 import { PROJECT_ROOT } from '../lib/ensure-build.ts';
@@ -62,8 +64,13 @@ try {
 	console.info(
 		`  heap spaces: ${spaces.map((s) => `${s.name} ${mib(s.size)} (used ${mib(s.used)})`).join(', ')}`,
 	);
-	if (values.snapshot)
-		console.info(await child.heapSnapshot(`${values.snapshot}/after.heapsnapshot`));
+	if (values.snapshot) {
+		const written = await child.heapSnapshot(`${values.snapshot}/after.heapsnapshot`);
+		console.info(`live heap by kind (${written}):`);
+		for (const [label, bytes, count] of await heapSummary(written)) {
+			console.info(`  ${mib(bytes)}  ${label} ×${count}`);
+		}
+	}
 	await child.reduceMemory();
 	const reduced = await child.stats();
 	line('after a last-resort collection', reduced);
