@@ -104,7 +104,11 @@ export function planCdnResponse(status: number, headers: Headers): CdnResponsePl
 	const no = (reason: string): CdnResponsePlan => ({ store: false, reason, stripShared });
 	if (!CACHEABLE_STATUSES.has(status)) return no(`status ${status}`);
 	if (headers.has('set-cookie')) return no('Set-Cookie');
-	const vary = varyNames(headers);
+	// The cache keeps its own br/gzip copies and picks one per request, so `Vary: Accept-Encoding`
+	// splits nothing, unless the function encoded the body itself (then each coding is a variant).
+	const vary = varyNames(headers).filter(
+		(name) => name !== 'accept-encoding' || headers.has('content-encoding'),
+	);
 	if (vary.includes('*')) return no('Vary: *');
 	const selected = selectCacheDirectives(headers);
 	if (selected === undefined) return no('no cache header');
