@@ -93,6 +93,7 @@ export async function serve(
 	});
 	const server = await startServer({
 		handle: runtime.handle,
+		answer: runtime.answer,
 		port: options.port,
 		host: options.host,
 		onError: (error) => logger.error('connection error', error),

@@ -7,21 +7,21 @@
  * @see docs/vercel-isr-semantics.md §2, §6
  */
 import { resolve, sep } from 'node:path';
-import { VERCEL_CACHE_HEADER } from './wire.ts';
+import { ROUTE_MATCHES_HEADER, VERCEL_CACHE_HEADER } from './wire.ts';
+import { toResponse, type PlainAnswer } from './cache/answer.ts';
 import { createCaches } from './cache/index.ts';
-import type { Caches, Invoke } from './cache/types.ts';
+import { createStaticFileCache } from './cache/static-file-cache.ts';
+import type { Caches, Invoke, RequestFacts } from './cache/types.ts';
 import { functionEnv, publicHostEnv, readDotenvFiles } from './env.ts';
 import { createInvoke } from './functions/invoke.ts';
 import { createBackgroundWork, installRequestContext } from './functions/request-context.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { logSecretsOf } from './log-safety.ts';
-import { NULL_BODY_STATUSES } from './null-body-statuses.ts';
 import { readOutputDir } from './output/read-output-dir.ts';
 import {
 	functionCrashResponse,
 	notFoundResponse,
 	redirectResponse,
-	staticFileResponse,
 } from './output/platform-responses.ts';
 import type { FilesystemEntry, FunctionOutput, Output } from './output/types.ts';
 import {
@@ -32,7 +32,9 @@ import {
 	withResponseTransforms,
 } from './routing/function-request.ts';
 import { createRouter } from './routing/route.ts';
-import type { RouteHeaders, RouteResult } from './routing/types.ts';
+import { changesHeaders } from './routing/transforms.ts';
+import type { RouteResult } from './routing/types.ts';
+import { headerOf, withoutIfNoneMatch, withRoute, withRouteHeaders } from './route-answers.ts';
 import { requestWithBody } from './web-request.ts';
 
 /** One call of a function, as `onInvoke` reports it. */
@@ -65,36 +67,26 @@ export interface CreateRuntimeOptions {
 	readonly onInvoke?: (info: InvocationInfo) => void;
 }
 
+/** A request as the server sees it before building any web object. */
+export interface ServerRequest extends RequestFacts {
+	/** The URL the visitor asked for. */
+	readonly url: URL;
+}
+
 export interface Runtime {
 	handle(request: Request): Promise<Response>;
+	/**
+	 * The answer to a request that needs no function (a stored entry served as it is, a static file
+	 * kept in memory), as plain data; undefined otherwise, and the request goes to `handle`.
+	 * Synchronous, logged like `handle`. The `node:http` shell's HIT path.
+	 */
+	answer(request: ServerRequest): PlainAnswer | undefined;
 	/** Waits (at most closeTimeoutMs) for regenerations and `waitUntil` promises in flight. */
 	close(): Promise<void>;
 	/** Sets `VERCEL_URL` for the functions' next requests, e.g. to `localhost:4321` once bound. */
 	setPublicHost(host: string): void;
 	readonly output: Output;
 	readonly caches: Caches;
-}
-
-/**
- * Adds the routes' headers and forced status. For functions the function's own header wins (as in
- * `vercel dev`); for files the platform produces, the route's does.
- */
-function withRoute(
-	response: Response,
-	headers: RouteHeaders,
-	status: number | undefined,
-	routeWins: boolean,
-): Response {
-	if (Object.keys(headers).length === 0 && (status === undefined || status === response.status)) {
-		return response;
-	}
-	const merged = new Headers(response.headers);
-	for (const [name, value] of Object.entries(headers)) {
-		if (routeWins || !merged.has(name)) merged.set(name, value);
-	}
-	const finalStatus = status ?? response.status;
-	const body = NULL_BODY_STATUSES.has(finalStatus) ? null : response.body;
-	return new Response(body, { status: finalStatus, headers: merged });
 }
 
 /** `url` with another path and query; `//x` stays a path rather than becoming a host. */
@@ -168,7 +160,47 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		return invoke;
 	};
 
-	async function serveRouted(request: Request, result: RouteResult, url: URL): Promise<Response> {
+	const staticFiles = createStaticFileCache();
+
+	// A stored answer (an ISR or CDN entry, a static file) fits only when routing asks nothing of it
+	// but extra headers: no forced status, no response transform, and no request transform that
+	// would change what the cache reads.
+	function storedAnswer(request: ServerRequest): PlainAnswer | undefined {
+		const { method, url, headers } = request;
+		if (method !== 'GET' && method !== 'HEAD') return undefined;
+		if (headers.has(ROUTE_MATCHES_HEADER)) return undefined;
+		const result = router(request, url);
+		if (result.kind !== 'static' && result.kind !== 'prerender') return undefined;
+		if (result.status !== undefined) return undefined;
+		const { transforms } = result;
+		if (
+			transforms !== undefined &&
+			(transforms.response.length > 0 ||
+				changesHeaders(headers, transforms.request, 'request.headers'))
+		) {
+			return undefined;
+		}
+		const { entry } = result;
+		if (entry.kind === 'static') {
+			const answer = staticFiles.kept(entry, method, headers);
+			return answer && withRouteHeaders(answer, result.headers, true);
+		}
+		if (entry.kind === 'function') {
+			// An ordinary function sees the path the visitor asked for (spec §6.1).
+			const routed = withPath(url, transforms?.path ?? url.pathname, result.search);
+			const answer = caches.cdn.answer(request, routed);
+			return answer && withRouteHeaders(answer, result.headers, false);
+		}
+		const routed = withPath(url, result.path, result.search);
+		const answer = caches.prerender.answer(request, entry.prerender, routed);
+		return answer && withRouteHeaders(answer, result.headers, false);
+	}
+
+	async function serveRouted(
+		request: Request,
+		result: RouteResult<FilesystemEntry>,
+		url: URL,
+	): Promise<Response> {
 		switch (result.kind) {
 			case 'redirect':
 				return redirectResponse(result.status, result.headers);
@@ -182,9 +214,11 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 				return withRoute(response, result.headers, result.status, false);
 			}
 		}
-		const entry = output.files.get(result.path) as FilesystemEntry;
+		const { entry } = result;
 		if (entry.kind === 'static') {
-			const response = await staticFileResponse(entry, request.method);
+			const conditional =
+				result.status === undefined ? request.headers : withoutIfNoneMatch(request.headers);
+			const response = await staticFiles.serve(entry, request.method, conditional);
 			return withRoute(response, result.headers, result.status, true);
 		}
 		const path = result.transforms?.path;
@@ -197,7 +231,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		}
 		// A prerender function sees the rewritten dest path (spec §2.4).
 		const routed = withPath(url, path ?? result.path, result.search);
-		const headers = functionHeaders(request.headers, result.transforms);
+		let headers = functionHeaders(request.headers, result.transforms);
+		// A forced status replaces the cache's, so a 304 must not stand in for it.
+		if (result.status !== undefined) headers = withoutIfNoneMatch(headers);
 		const visitor = headers === request.headers ? request : withUrl(request, request.url, headers);
 		const invoke = invokeWithRouteMatches(
 			invokerFor(entry.function),
@@ -215,9 +251,32 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		return withResponseTransforms(await serveRouted(visitor, result, url), result.transforms);
 	}
 
-	async function handle(request: Request): Promise<Response> {
+	function answer(request: ServerRequest): PlainAnswer | undefined {
 		const started = performance.now();
+		let stored: PlainAnswer | undefined;
+		try {
+			stored = storedAnswer(request);
+		} catch {
+			// The full path answers and logs it.
+			return undefined;
+		}
+		if (stored === undefined) return undefined;
+		const { url } = request;
+		logger.request({
+			method: request.method,
+			path: `${url.pathname}${url.search}`,
+			status: stored.status,
+			cache: headerOf(stored, VERCEL_CACHE_HEADER),
+			ms: performance.now() - started,
+		});
+		return stored;
+	}
+
+	async function handle(request: Request): Promise<Response> {
 		const url = new URL(request.url);
+		const stored = answer({ method: request.method, url, headers: request.headers });
+		if (stored !== undefined) return toResponse(stored);
+		const started = performance.now();
 		let response: Response;
 		try {
 			response = await serve(request, url);
@@ -247,5 +306,5 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		Object.assign(process.env, publicHostEnv(host));
 	};
 
-	return { handle, close, setPublicHost, output, caches };
+	return { handle, answer, close, setPublicHost, output, caches };
 }

@@ -1,6 +1,8 @@
 /**
  * The only node:http file: serves a `(Request) => Promise<Response>` handler on a port. Bodies
  * stream both ways; `Set-Cookie` headers stay separate; close() lets requests in flight finish.
+ * An optional `answer` is asked first, with no web objects built: what it returns (a stored
+ * entry, a static file in memory) is written as it is.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, isIPv6, type AddressInfo } from 'node:net';
@@ -8,10 +10,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { BAD_REQUEST, SERVER_FAILURE } from './output/platform-responses.ts';
+import type { PlainAnswer } from './cache/answer.ts';
+import type { ServerRequest } from './handler.ts';
+import type { HeaderReader } from './header-reader.ts';
 import { requestWithBody } from './web-request.ts';
 
 export interface StartServerOptions {
 	readonly handle: (request: Request) => Promise<Response>;
+	/** Asked before `handle`; its answer is written directly, and undefined goes to `handle`. */
+	readonly answer?: (request: ServerRequest) => PlainAnswer | undefined;
 	readonly port: number;
 	readonly host: string;
 	/** After close() starts, how long requests in flight may take before connections are cut. */
@@ -35,19 +42,19 @@ export interface RunningServer {
 const HOST_GRAMMAR = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /**
- * Bodies of at most this size that announce their length are read and sent with the headers in
- * one write. Measured (server CPU per request, Blob bodies): 2 KiB −35 %, 16 KiB −15 %, but from
- * 32 KiB on, reading the whole body first costs more than streaming it.
- */
-const ONE_WRITE_MAX_BYTES = 16 * 1024;
-
-/**
  * Request body bytes read and discarded after an answer that did not read the whole body (a 413
  * from `Content-Length`), so the client can finish sending and reuse the connection. A longer
  * body gets `Connection: close` instead. Just above Vercel's 4.5 MB request body limit:
  * https://vercel.com/docs/functions/limitations#request-body-size
  */
 export const MAX_DRAIN_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Bodies of at most this size that announce their length are read and sent with the headers in
+ * one write. Measured (server CPU per request, Blob bodies): 2 KiB −35 %, 16 KiB −15 %, but from
+ * 32 KiB on, reading the whole body first costs more than streaming it.
+ */
+const ONE_WRITE_MAX_BYTES = 16 * 1024;
 
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::']);
 
@@ -149,10 +156,22 @@ function bodyTooLongToDrain(req: IncomingMessage): boolean {
 	return !Number.isSafeInteger(length) || length > MAX_DRAIN_BYTES;
 }
 
-/** The web Request for `req`, or undefined when its Host or a header cannot be one. */
-function toRequest(req: IncomingMessage, res: ServerResponse, ownHost: string) {
-	const url = requestUrl(req.url ?? '/', req.headers.host, ownHost);
-	if (url === undefined) return undefined;
+/** `req`'s parsed headers read as `Headers` reads them, without building one. */
+function headerReader(req: IncomingMessage): HeaderReader {
+	const { headers } = req;
+	return {
+		get(name) {
+			const value = headers[name.toLowerCase()];
+			if (value === undefined) return null;
+			return Array.isArray(value) ? value.join(', ') : value;
+		},
+		has: (name) => headers[name.toLowerCase()] !== undefined,
+		keys: () => Object.keys(headers),
+	};
+}
+
+/** The web Request for `req` at `url`, or undefined when a header cannot be one. */
+function toRequest(req: IncomingMessage, res: ServerResponse, url: URL) {
 	const method = req.method ?? 'GET';
 	const hasBody = method !== 'GET' && method !== 'HEAD';
 	const controller = new AbortController();
@@ -194,7 +213,8 @@ async function writeResponse(
 	}
 	const length = response.headers.get('content-length');
 	if (length !== null && Number(length) <= ONE_WRITE_MAX_BYTES) {
-		// Cached entries and static files: in memory with a known length.
+		// Answers from the caches that `answer` left to `handle` (a MISS, a STALE): in memory with a
+		// known length. A body that fails before it is read still gets a 500.
 		const body = Buffer.from(await response.arrayBuffer());
 		res.writeHead(response.status, statusText, headers).end(body);
 		return;
@@ -211,10 +231,26 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
 	// Known once listening, before the first request.
 	let ownHost = '';
 	let closing = false;
+	const badRequest = (res: ServerResponse) =>
+		res.writeHead(BAD_REQUEST.status, BAD_REQUEST.headers).end(BAD_REQUEST.body);
 	const server = createServer(async (req, res) => {
-		const request = toRequest(req, res, ownHost);
+		const url = requestUrl(req.url ?? '/', req.headers.host, ownHost);
+		if (url === undefined) {
+			badRequest(res);
+			return;
+		}
+		const method = req.method ?? 'GET';
+		const answer = options.answer?.({ method, url, headers: headerReader(req) });
+		if (answer !== undefined) {
+			// While shutting down, the connection is not kept for another request.
+			if (closing) res.shouldKeepAlive = false;
+			res.writeHead(answer.status, answer.headers as string[]).end(answer.body ?? undefined);
+			drainBody(req);
+			return;
+		}
+		const request = toRequest(req, res, url);
 		if (request === undefined) {
-			res.writeHead(BAD_REQUEST.status, BAD_REQUEST.headers).end(BAD_REQUEST.body);
+			badRequest(res);
 			return;
 		}
 		try {

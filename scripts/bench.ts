@@ -1,22 +1,25 @@
 /**
  * `npm run bench`: measures the local runtime on loopback, each figure beside a reference taken in
- * the same run. Prints a Markdown table.
+ * the same run. Prints a Markdown table. Ratios are the median of per-round ratios: the runs of one
+ * round are adjacent in time, so load swings between rounds cancel out.
  *
- * - ISR HIT of /isr vs the same bytes served as a static file (goal: ≥ 0.9 of static requests/s);
+ * - ISR HIT of /isr vs a bare `node:http` server sending the same bytes from memory (goal: ≥ 0.5 of
+ *   its requests/s), and vs the same bytes served as a static file (goal: ≥ 0.9);
+ * - a compressed HIT (`Accept-Encoding: br, gzip`) vs the plain HIT (goal: ≥ 0.9);
  * - HIT vs an uncached render of the same page (draft-mode BYPASS): what ISR buys;
  * - request collapsing: renders caused by 100 concurrent requests to a cold key (goal: 1);
  * - memory: resident size after 10,000 distinct entries, and after far exceeding a small bound;
  * - the editor: save → every affected page serves the new content (goal: well under a second).
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { type ChildStats, startRuntimeChild } from './bench/child.ts';
-import { crawl, load, type LoadResult, median, medianOf } from './bench/load.ts';
+import { type ChildStats, startBareChild, startRuntimeChild } from './bench/child.ts';
+import { crawl, load, type LoadResult, median, medianOf, recordAnswer } from './bench/load.ts';
 import { measureSaveToFresh } from './bench/save-to-fresh.ts';
 import { formatTable, mib, type Row } from './bench/table.ts';
 import { ensureBuild, OUTPUT_DIR, PROJECT_ROOT } from './lib/ensure-build.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CONNECTIONS = 32;
 const FILL_ENTRIES = 10_000;
 interface Measured extends LoadResult {
@@ -38,14 +41,19 @@ const { bypassToken } = JSON.parse(
 	await readFile(`${benchOutput}/functions/_isr.prerender-config.json`, 'utf8'),
 ) as { bypassToken: string };
 
-// The static reference: the exact bytes the ISR cache serves for /isr.
+// The references: the exact bytes (and, for the bare server, headers) of the ISR HIT of /isr.
+const answerFile = `${benchOutput}/bench-hit-answer.json`;
 {
 	const probe = await startRuntimeChild(benchOutput);
-	const body = await (await fetch(`${probe.url}/isr`)).arrayBuffer();
+	await recordAnswer(`${probe.url}/isr`);
+	const hit = await recordAnswer(`${probe.url}/isr`);
 	await probe.stop();
 	await mkdir(`${benchOutput}/static/bench`, { recursive: true });
-	await writeFile(`${benchOutput}/static${STATIC_COPY}`, new Uint8Array(body));
+	await writeFile(`${benchOutput}/static${STATIC_COPY}`, hit.body);
+	const recorded = { status: hit.status, headers: hit.headers, body: hit.body.toString('base64') };
+	await writeFile(answerFile, JSON.stringify(recorded));
 }
+const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 
 const rows: Row[] = [];
 const runtime = await startRuntimeChild(benchOutput);
@@ -54,43 +62,84 @@ try {
 		`Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, on ${runtime.url}`,
 	);
 	await fetch(`${runtime.url}/isr`).then((response) => response.arrayBuffer());
-	// Alternate the two so neither gains from running later (JIT, CPU frequency); keep the median.
+	// Alternate the runs so none gains from running later (JIT, CPU frequency); keep the median.
 	// Beside requests/s (noisy on a shared 2-core machine), the runtime's own CPU time per request.
-	const measure = async (path: string): Promise<Measured> => {
+	const measure = async (path: string, headers?: Record<string, string>): Promise<Measured> => {
 		const before = (await runtime.stats()).cpuMicros;
 		const result = await load(`${runtime.url}${path}`, {
 			seconds: SECONDS,
 			connections: CONNECTIONS,
+			headers,
 		});
 		const cpu = (await runtime.stats()).cpuMicros - before;
 		return { ...result, cpuMicrosPerRequest: cpu / Math.max(1, result.completed) };
 	};
+	const bareServer = await startBareChild(answerFile);
+	const bares: LoadResult[] = [];
 	const hits: Measured[] = [];
+	const compressedHits: Measured[] = [];
 	const statics: Measured[] = [];
-	await load(`${runtime.url}/isr`, { seconds: 1, connections: CONNECTIONS });
-	await load(`${runtime.url}${STATIC_COPY}`, { seconds: 1, connections: CONNECTIONS });
-	for (let round = 0; round < ROUNDS; round++) {
-		statics.push(await measure(STATIC_COPY));
-		hits.push(await measure('/isr'));
+	try {
+		await load(bareServer.url, { seconds: 1, connections: CONNECTIONS });
+		await load(`${runtime.url}/isr`, { seconds: 1, connections: CONNECTIONS });
+		await load(`${runtime.url}/isr`, { seconds: 1, connections: CONNECTIONS, headers: COMPRESSED });
+		await load(`${runtime.url}${STATIC_COPY}`, { seconds: 1, connections: CONNECTIONS });
+		for (let round = 0; round < ROUNDS; round++) {
+			bares.push(await load(bareServer.url, { seconds: SECONDS, connections: CONNECTIONS }));
+			hits.push(await measure('/isr'));
+			compressedHits.push(await measure('/isr', COMPRESSED));
+			statics.push(await measure(STATIC_COPY));
+		}
+	} finally {
+		await bareServer.stop();
 	}
+	const perRound = (runs: readonly LoadResult[]) =>
+		runs.map((run) => run.requestsPerSecond.toFixed(0)).join(', ');
 	console.info(
-		`  req/s per round: static ${statics.map((run) => run.requestsPerSecond.toFixed(0)).join(', ')}; HIT ${hits.map((run) => run.requestsPerSecond.toFixed(0)).join(', ')}`,
+		`  req/s per round: bare ${perRound(bares)}; HIT ${perRound(hits)}; compressed HIT ${perRound(compressedHits)}; static ${perRound(statics)}`,
 	);
+	const bare = median(bares);
 	const hit = median(hits);
+	const compressedHit = median(compressedHits);
 	const staticFile = median(statics);
 	const hitCpu = medianOf(hits.map((run) => run.cpuMicrosPerRequest));
+	const compressedCpu = medianOf(compressedHits.map((run) => run.cpuMicrosPerRequest));
 	const staticCpu = medianOf(statics.map((run) => run.cpuMicrosPerRequest));
 	const render = await load(`${runtime.url}/isr`, {
 		seconds: SECONDS,
 		connections: CONNECTIONS,
 		headers: { cookie: `__prerender_bypass=${bypassToken}` },
 	});
+	// Each round's runs sit next to each other in time, so their ratio is free of the load swings
+	// between rounds on a shared machine; the median of the per-round ratios is reported.
+	const ratio = (runs: readonly LoadResult[], references: readonly LoadResult[]) =>
+		medianOf(
+			runs.map((run, round) => run.requestsPerSecond / references[round]!.requestsPerSecond),
+		).toFixed(2);
 	rows.push(
+		{
+			measure: 'ISR HIT /isr vs bare node:http server, same bytes from memory (req/s)',
+			value: hit.requestsPerSecond.toFixed(0),
+			reference: bare.requestsPerSecond.toFixed(0),
+			comparison: `per-round ratio ${ratio(hits, bares)} (goal ≥ 0.50)`,
+		},
+		{
+			measure: 'ISR HIT /isr vs bare node:http server (p99 latency)',
+			value: `${hit.p99Ms} ms`,
+			reference: `${bare.p99Ms} ms`,
+			comparison: `${(hit.p99Ms - bare.p99Ms).toFixed(0)} ms difference`,
+		},
+		{
+			measure: 'Compressed ISR HIT /isr (br) vs plain HIT (req/s)',
+			value: compressedHit.requestsPerSecond.toFixed(0),
+			reference: hit.requestsPerSecond.toFixed(0),
+			comparison: `per-round ratio ${ratio(compressedHits, hits)} (goal ≥ 0.90); CPU ${compressedCpu.toFixed(0)} vs ${hitCpu.toFixed(0)} µs; p99 ${compressedHit.p99Ms} vs ${hit.p99Ms} ms`,
+		},
 		{
 			measure: 'ISR HIT /isr vs static file, same bytes (req/s)',
 			value: hit.requestsPerSecond.toFixed(0),
 			reference: staticFile.requestsPerSecond.toFixed(0),
-			comparison: `ratio ${(hit.requestsPerSecond / staticFile.requestsPerSecond).toFixed(2)} (goal ≥ 0.90)`,
+			comparison: `per-round ratio ${ratio(hits, statics)} (goal ≥ 0.90)`,
 		},
 		{
 			measure: 'ISR HIT /isr vs static file (runtime CPU per request)',
@@ -111,7 +160,10 @@ try {
 			comparison: `speed-up ×${(hit.requestsPerSecond / render.requestsPerSecond).toFixed(1)}; p99 ${hit.p99Ms} vs ${render.p99Ms} ms`,
 		},
 	);
-	const failures = [hit, staticFile, render].reduce((sum, run) => sum + run.errors + run.non2xx, 0);
+	const failures = [bare, hit, compressedHit, staticFile, render].reduce(
+		(sum, run) => sum + run.errors + run.non2xx,
+		0,
+	);
 	if (failures > 0)
 		console.warn(`warning: ${failures} errors or non-2xx answers during the load runs`);
 

@@ -19,7 +19,8 @@ import {
 	readCdnRequest,
 } from './cdn-policy.ts';
 import type { CacheContext } from './context.ts';
-import { ageSeconds, passThrough, replay, type CdnEntry } from './entry.ts';
+import { preferencesOf } from './answer.ts';
+import { ageSeconds, answerStored, passThrough, replay, type CdnEntry } from './entry.ts';
 import {
 	cacheableRequest,
 	failureReason,
@@ -30,7 +31,7 @@ import {
 	withTimeout,
 } from './invocation.ts';
 import { timeoutResponse } from '../output/platform-responses.ts';
-import type { CdnCache, Invoke } from './types.ts';
+import type { CdnCache, Invoke, RequestFacts } from './types.ts';
 
 export function createCdnCache(context: CacheContext): CdnCache {
 	const { store, now } = context;
@@ -95,7 +96,7 @@ export function createCdnCache(context: CacheContext): CdnCache {
 					generation,
 				);
 				storeIfNewer(key, entry);
-				return replay(entry, status, 0, head);
+				return replay(entry, status, 0, head, request.headers);
 			});
 		} catch (error) {
 			if (error instanceof InvocationTimeoutError) return answerTimeout(head);
@@ -129,12 +130,24 @@ export function createCdnCache(context: CacheContext): CdnCache {
 		);
 	};
 
-	const storedEntry = (key: string, request: Request): CdnEntry | undefined => {
+	const storedEntry = (key: string, request: RequestFacts): CdnEntry | undefined => {
 		const entry = store.get(key);
 		return entry?.kind === 'cdn' && matchesVary(entry, request) ? entry : undefined;
 	};
 
 	return {
+		answer(request, url) {
+			const facts = readCdnRequest(request);
+			if (!facts.cacheable) return undefined;
+			const entry = storedEntry(cdnKey(url), request);
+			const at = now();
+			const decision = decideCdn(facts, entry, at);
+			if (entry === undefined || decision.action !== 'serve-entry' || decision.background) {
+				return undefined;
+			}
+			const preferences = preferencesOf(request.method, request.headers);
+			return answerStored(entry, decision.status, ageSeconds(entry.storedAt, at), preferences);
+		},
 		async serve(request, _functionPath, invoke) {
 			const facts = readCdnRequest(request);
 			const key = cdnKey(new URL(request.url));
@@ -145,7 +158,13 @@ export function createCdnCache(context: CacheContext): CdnCache {
 			if (decision.action === 'pass-through') return passThroughUncached(request, invoke);
 			if (decision.action === 'serve-entry' && entry !== undefined) {
 				if (decision.background) revalidateInBackground(key, request, invoke);
-				return replay(entry, decision.status, ageSeconds(entry.storedAt, at), head);
+				return replay(
+					entry,
+					decision.status,
+					ageSeconds(entry.storedAt, at),
+					head,
+					request.headers,
+				);
 			}
 			return invokeAndStore(key, request, invoke, decision.status, head);
 		},

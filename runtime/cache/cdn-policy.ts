@@ -14,6 +14,7 @@ import {
 } from '../wire.ts';
 import { browserHeaders, edgeLifetimeSeconds, selectCacheDirectives } from './cache-headers.ts';
 import { prepareResponse, type CdnEntry } from './entry.ts';
+import type { RequestFacts } from './types.ts';
 
 // https://vercel.com/docs/caching/cache-control-headers (1 s to 1 year)
 const MAX_LIFETIME_SECONDS = 31_536_000;
@@ -35,7 +36,7 @@ export interface CdnDecision {
 }
 
 /** @see https://vercel.com/docs/caching/cdn-cache */
-export function readCdnRequest(request: Request): CdnRequestFacts {
+export function readCdnRequest(request: RequestFacts): CdnRequestFacts {
 	const { method, headers } = request;
 	return {
 		cacheable:
@@ -103,7 +104,11 @@ export function planCdnResponse(status: number, headers: Headers): CdnResponsePl
 	const no = (reason: string): CdnResponsePlan => ({ store: false, reason, stripShared });
 	if (!CACHEABLE_STATUSES.has(status)) return no(`status ${status}`);
 	if (headers.has('set-cookie')) return no('Set-Cookie');
-	const vary = varyNames(headers);
+	// The cache keeps its own br/gzip copies and picks one per request, so `Vary: Accept-Encoding`
+	// splits nothing, unless the function encoded the body itself (then each coding is a variant).
+	const vary = varyNames(headers).filter(
+		(name) => name !== 'accept-encoding' || headers.has('content-encoding'),
+	);
 	if (vary.includes('*')) return no('Vary: *');
 	const selected = selectCacheDirectives(headers);
 	if (selected === undefined) return no('no cache header');
@@ -153,6 +158,9 @@ export function createCdnEntry(
  *
  * @see https://vercel.com/docs/caching/cdn-cache
  */
-export function matchesVary(entry: Pick<CdnEntry, 'vary'>, request: Request): boolean {
+export function matchesVary(
+	entry: Pick<CdnEntry, 'vary'>,
+	request: Pick<RequestFacts, 'headers'>,
+): boolean {
 	return entry.vary.every(([name, value]) => request.headers.get(name) === value);
 }

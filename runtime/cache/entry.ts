@@ -1,11 +1,19 @@
 /**
- * Stored responses: read once at store time into browser-ready headers and a Blob body, so that
- * replaying one (the HIT path) only copies headers and adds `x-vercel-cache` and `age`.
+ * Stored responses: read once at store time into browser-ready copies (the body and, for text, its
+ * `br` and `gzip` encodings, each with its headers and ETag), so that answering from one (the HIT
+ * path) only picks a copy and adds `x-vercel-cache` and `age`.
  */
 import { VERCEL_CACHE_HEADER, type CacheStatus } from '../wire.ts';
+import type { HeaderReader } from '../header-reader.ts';
 import { NULL_BODY_STATUSES } from '../null-body-statuses.ts';
-
-export type HeaderList = ReadonlyArray<readonly [string, string]>;
+import {
+	answerFrom,
+	preferencesOf,
+	toResponse,
+	type PlainAnswer,
+	type Preferences,
+} from './answer.ts';
+import { representationBytes, representationsOf, type Representations } from './representations.ts';
 
 /** A function response read to the end. */
 export interface BufferedResponse {
@@ -17,15 +25,10 @@ export interface BufferedResponse {
 /** A response prepared for replay. Instants are absolute ms since epoch. */
 export interface StoredResponse {
 	readonly status: number;
-	/** Browser-facing headers, including `date` and `content-length`. */
-	readonly headers: HeaderList;
-	/**
-	 * The only copy of the body, made once at store time: a Response built from a Blob shares its
-	 * bytes, while one built from a Uint8Array copies them on every replay.
-	 */
-	readonly blob: Blob;
+	/** The copies that can be sent, each with its browser-facing headers incl. `date`. */
+	readonly representations: Representations;
 	readonly storedAt: number;
-	/** Body plus header bytes; the store adds the key. */
+	/** Bodies plus header bytes of every copy; the store adds the key. */
 	readonly bytes: number;
 }
 
@@ -55,7 +58,7 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade'];
 
 /**
  * Prepares `headers` (already browser-facing) and `body` for replay, setting `date` if the function
- * did not. The result holds the body as a Blob only; `body` itself is not kept.
+ * did not, and compressing the body once when its type is text.
  */
 export function prepareResponse(
 	status: number,
@@ -63,18 +66,15 @@ export function prepareResponse(
 	body: Uint8Array,
 	storedAt: number,
 ): StoredResponse {
-	const blob = new Blob([body as Uint8Array<ArrayBuffer>]);
 	const prepared = new Headers(headers);
 	for (const name of HOP_BY_HOP) prepared.delete(name);
 	// Set per replay; removed here so a replay never carries two of them.
 	prepared.delete(VERCEL_CACHE_HEADER);
 	prepared.delete('age');
-	if (!NULL_BODY_STATUSES.has(status)) prepared.set('content-length', String(blob.size));
+	prepared.delete('content-length');
 	if (!prepared.has('date')) prepared.set('date', new Date(storedAt).toUTCString());
-	const list = [...prepared];
-	let bytes = blob.size;
-	for (const [name, value] of list) bytes += name.length + value.length;
-	return { status, headers: list, blob, storedAt, bytes };
+	const representations = representationsOf(prepared, body, !NULL_BODY_STATUSES.has(status));
+	return { status, representations, storedAt, bytes: representationBytes(representations) };
 }
 
 /** Whole seconds since `storedAt`. */
@@ -82,31 +82,35 @@ export function ageSeconds(storedAt: number, now: number): number {
 	return Math.max(0, Math.floor((now - storedAt) / 1000));
 }
 
-// Measured: a Response built from a Headers object, then given the two per-replay headers, costs
-// less than one built from a header list. Kept per stored response, never handed out.
-const preparedHeaders = new WeakMap<StoredResponse, Headers>();
+/** No `Accept-Encoding`, no `If-None-Match`, a GET. */
+export const PLAIN_GET: Preferences = { acceptEncoding: null, ifNoneMatch: null, head: false };
 
-function headersOf(stored: StoredResponse): Headers {
-	let headers = preparedHeaders.get(stored);
-	if (headers === undefined) {
-		headers = new Headers(stored.headers as [string, string][]);
-		preparedHeaders.set(stored, headers);
-	}
-	return headers;
+/** The stored copy `preferences` ask for, as plain data, with the cache status and age. */
+export function answerStored(
+	stored: StoredResponse,
+	status: CacheStatus,
+	age: number,
+	preferences: Preferences,
+): PlainAnswer {
+	const extra = [VERCEL_CACHE_HEADER, status, 'age', String(age)];
+	const hasBody = !NULL_BODY_STATUSES.has(stored.status);
+	return answerFrom(stored.status, stored.representations, preferences, extra, hasBody);
 }
 
-/** A fresh Response for one client; `head` drops the body but keeps GET's headers. */
+/**
+ * A fresh Response for one client; `head` drops the body but keeps GET's headers. `request`: the
+ * headers that choose the copy and may make it a 304 (none by default).
+ */
 export function replay(
 	stored: StoredResponse,
 	status: CacheStatus,
 	age: number,
 	head: boolean,
+	request?: Pick<HeaderReader, 'get'>,
 ): Response {
-	const body = head || NULL_BODY_STATUSES.has(stored.status) ? null : stored.blob;
-	const response = new Response(body, { status: stored.status, headers: headersOf(stored) });
-	response.headers.set(VERCEL_CACHE_HEADER, status);
-	response.headers.set('age', String(age));
-	return response;
+	const preferences =
+		request === undefined ? { ...PLAIN_GET, head } : preferencesOf(head ? 'HEAD' : 'GET', request);
+	return toResponse(answerStored(stored, status, age, preferences));
 }
 
 /** Adds `x-vercel-cache`, `age: 0` and `date` to a streamed, unstored function response. */

@@ -10,8 +10,10 @@ import { CACHE_STATUS, type CacheStatus } from '../wire.ts';
 import { createSingleFlight } from './background.ts';
 import { browserHeaders } from './cache-headers.ts';
 import type { CacheContext } from './context.ts';
+import { preferencesOf } from './answer.ts';
 import {
 	ageSeconds,
+	answerStored,
 	passThrough,
 	replay,
 	type PrerenderEntry,
@@ -40,16 +42,16 @@ import {
 	isCacheablePrerenderStatus,
 	prerenderResponse,
 	readPrerenderRequest,
-	RETRY_AFTER_FAILURE_MS,
 } from './prerender-policy.ts';
+import { planRegeneration, type RegenerationPlan } from './regeneration-plan.ts';
 import { renderHeaders } from './render-headers.ts';
 import { createRetryTimes } from './retry-times.ts';
 import type { PrerenderCache, PrerenderOutput } from './types.ts';
 
-/** One regeneration's result: the response every waiter gets, and the entry if it was cacheable. */
+/** One regeneration's result: the response every waiter gets, and what was decided about it. */
 interface Generation {
 	readonly response: StoredResponse;
-	readonly entry: PrerenderEntry | undefined;
+	readonly plan: RegenerationPlan;
 }
 
 /** A member revalidation: on demand (always renders) or time-based (skips a delayed key). */
@@ -70,16 +72,15 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		return entry?.kind === 'prerender' ? entry : undefined;
 	};
 
-	// https://vercel.com/docs/incremental-static-regeneration ("On failure"): keep the last good entry
-	// or the fallback, and regenerate in the background no sooner than 30 s later. A newer entry
-	// stored meanwhile is left alone, and a cold render without a fallback has nothing to delay.
-	const markFailed = (target: Target, generation: number): void => {
-		const current = storedEntry(target.key);
-		const skip =
-			current === undefined
-				? target.output.fallback === undefined
-				: current.generation > generation;
-		if (!skip) retryTimes.set(target.key, now() + RETRY_AFTER_FAILURE_MS);
+	// Decides with planRegeneration and carries it out.
+	const settle = (target: Target, generation: number, entry: PrerenderEntry | undefined) => {
+		const hasFallback = target.output.fallback !== undefined;
+		const outcome = { cacheable: entry !== undefined, generation, hasFallback };
+		const plan = planRegeneration(outcome, storedEntry(target.key), now());
+		if (plan.store && entry !== undefined) store.set(target.key, entry);
+		if (plan.retryAfter === 'clear') retryTimes.delete(target.key);
+		else if (plan.retryAfter !== undefined) retryTimes.set(target.key, plan.retryAfter);
+		return plan;
 	};
 
 	const warnOnSetCookie = (target: Target, headers: Headers): void => {
@@ -103,19 +104,13 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 			);
 			const response = prerenderResponse(buffered, now());
 			if (!isCacheablePrerenderStatus(buffered.status)) {
-				markFailed(target, generation);
-				return { response, entry: undefined };
+				return { response, plan: settle(target, generation, undefined) };
 			}
 			warnOnSetCookie(target, buffered.headers);
 			const entry = createPrerenderEntry(buffered, response, target.output.config, generation);
-			const current = storedEntry(target.key);
-			if (current === undefined || current.generation < generation) {
-				store.set(target.key, entry);
-				retryTimes.delete(target.key);
-			}
-			return { response, entry };
+			return { response, plan: settle(target, generation, entry) };
 		} catch (error) {
-			markFailed(target, generation);
+			settle(target, generation, undefined);
 			throw error;
 		}
 	};
@@ -124,8 +119,8 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	const reported = (key: string, flight: Promise<Generation>): Promise<void> => {
 		const report = (failure: unknown) =>
 			context.onRegenerationError({ key, reason: failureReason(failure) });
-		return flight.then(({ entry, response }) => {
-			if (entry === undefined) report(response.status);
+		return flight.then(({ plan, response }) => {
+			if (plan.answerAs === CACHE_STATUS.MISS) report(response.status);
 		}, report);
 	};
 
@@ -165,10 +160,12 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 		flight: Promise<Generation>,
 		status: CacheStatus,
 		head: boolean,
+		visitor: Headers,
 	): Promise<Response> => {
 		try {
-			const { response, entry } = await flight;
-			return replay(response, entry === undefined ? CACHE_STATUS.MISS : status, 0, head);
+			const { response, plan } = await flight;
+			const cacheStatus = plan.answerAs ?? status;
+			return replay(response, cacheStatus, 0, head, visitor);
 		} catch (error) {
 			if (!(error instanceof InvocationTimeoutError)) throw error;
 			return uncachedResponse(timeoutResponse(), CACHE_STATUS.MISS, head);
@@ -186,6 +183,20 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 	};
 
 	return {
+		answer(request, output, url) {
+			const { key } = keyedQuery(output, url);
+			const entry = storedEntry(key);
+			if (entry === undefined) return undefined;
+			const { config } = output;
+			const at = now();
+			const hasFallback = output.fallback !== undefined;
+			const facts = readPrerenderRequest(request, url, config, hasFallback);
+			const state = { hasFallback, retryAfter: retryTimes.get(key) };
+			const decision = decidePrerender(facts, entry, state, at);
+			if (decision.action !== 'serve-entry' || decision.background) return undefined;
+			const preferences = preferencesOf(request.method, request.headers);
+			return answerStored(entry, decision.status, ageSeconds(entry.storedAt, at), preferences);
+		},
 		async serve(request, output, invoke, url = new URL(request.url)) {
 			const { config } = output;
 			const { key, query } = keyedQuery(output, url);
@@ -212,13 +223,19 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 						const members = revalidateMembers(output, url, request.headers, 'time-based');
 						context.background.add(members);
 					}
-					return replay(entry!, decision.status, ageSeconds(entry!.storedAt, at), head);
+					return replay(
+						entry!,
+						decision.status,
+						ageSeconds(entry!.storedAt, at),
+						head,
+						request.headers,
+					);
 				case 'serve-fallback':
 					if (decision.background) regenerateInBackground(key, target);
-					return replay(fallbackFor(output, at)!, decision.status, 0, head);
+					return replay(fallbackFor(output, at)!, decision.status, 0, head, request.headers);
 				case 'invoke-and-store': {
 					const flight = flights.join(key, () => generate(target()));
-					return foreground(flight, decision.status, head);
+					return foreground(flight, decision.status, head, request.headers);
 				}
 				case 'revalidate': {
 					const flight = flights.start(key, () => generate(target()));
@@ -226,7 +243,7 @@ export function createPrerenderCache(context: CacheContext): PrerenderCache {
 					// Tracked even if the requester's render throws and the caller moves on.
 					context.background.add(members);
 					const [response] = await Promise.all([
-						foreground(flight, decision.status, head),
+						foreground(flight, decision.status, head, request.headers),
 						members,
 					]);
 					return response;

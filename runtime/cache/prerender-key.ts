@@ -77,7 +77,8 @@ const KEY_MEMO_ENTRIES = 1000;
 
 /**
  * `allowedQuery` and `prerenderKey` for (output, host, search), remembered: they are pure, and
- * every HIT would otherwise recompute them.
+ * every HIT would otherwise recompute them (measured: `runtime.answer()` for an `/isr` HIT takes
+ * 2.6–3.0 µs with the memo, 4.7–5.2 µs without).
  */
 export function createKeyMemo(): (output: PrerenderOutput, url: URL) => KeyedQuery {
 	const memos = new WeakMap<PrerenderOutput, LRUCache<string, KeyedQuery>>();

@@ -12,6 +12,7 @@ import {
 	PRERENDER_REVALIDATE_HEADER,
 	type CacheStatus,
 } from '../wire.ts';
+import type { HeaderReader } from '../header-reader.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
 import type { HasField } from '../output/config-schema.ts';
 import {
@@ -70,7 +71,7 @@ export interface PrerenderKeyState {
 
 /** `hasFallback`: whether the user agent matters (only a fallback is withheld from crawlers). */
 export function readPrerenderRequest(
-	request: Request,
+	request: { readonly method: string; readonly headers: HeaderReader },
 	url: URL,
 	config: PrerenderConfig,
 	hasFallback = false,

@@ -1,5 +1,7 @@
 /** The contract between the caches and the handler that routes requests to them. */
+import type { HeaderReader } from '../header-reader.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
+import type { PlainAnswer } from './answer.ts';
 import type { StoreStats } from './store.ts';
 
 /** Calls a function with a web Request. Never throws for HTTP errors; may throw/reject if the function crashes. */
@@ -23,11 +25,29 @@ export interface PrerenderCache {
 	 * answers 500).
 	 */
 	serve(request: Request, output: PrerenderOutput, invoke: Invoke, url?: URL): Promise<Response>;
+	/**
+	 * The stored entry as plain data when the request gets it as it is (a fresh `HIT`, or a `STALE`
+	 * that starts nothing), otherwise undefined and the request goes to `serve`. Synchronous and
+	 * without web objects: the server's HIT path. `url` as for `serve`.
+	 */
+	answer(request: RequestFacts, output: PrerenderOutput, url: URL): PlainAnswer | undefined;
+}
+
+/** A request as plain facts: what the HIT path reads without a web Request. */
+export interface RequestFacts {
+	readonly method: string;
+	readonly headers: HeaderReader;
 }
 
 export interface CdnCache {
 	/** Serves a request routed to an ORDINARY function (request.url = original path + merged query). */
 	serve(request: Request, functionPath: string, invoke: Invoke): Promise<Response>;
+	/**
+	 * The stored entry as plain data when the request gets it as it is (a fresh `HIT`), otherwise
+	 * undefined and the request goes to `serve`. `url`: the function's URL, as `request.url` for
+	 * `serve`.
+	 */
+	answer(request: RequestFacts, url: URL): PlainAnswer | undefined;
 }
 
 export interface Caches {

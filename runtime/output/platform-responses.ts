@@ -1,75 +1,28 @@
 /**
- * Every response the platform itself produces, rather than a function: static files, redirects,
- * and its errors (404, 405, 500, 504, and the server's 400 and last-resort 500).
+ * Every response the platform itself produces, rather than a function: redirects and its errors (404, 405, 500, 504, and the server's 400 and last-resort 500).
  *
- * @see https://vercel.com/docs/build-output-api/primitives#static-files
  * @see https://vercel.com/docs/errors
  */
-import { openAsBlob } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import {
-	CACHE_STATUS,
-	DEFAULT_BROWSER_CACHE_CONTROL,
-	VERCEL_CACHE_HEADER,
-	VERCEL_ERROR_HEADER,
-} from '../wire.ts';
-import type { StaticFile } from './types.ts';
-
-/**
- * A static file. Vercel serves these from its edge, so they report `x-vercel-cache: HIT` (they
- * are never invoked and cannot be bypassed). Other methods than GET and HEAD get 405.
- */
-export async function staticFileResponse(file: StaticFile, method: string): Promise<Response> {
-	if (method !== 'GET' && method !== 'HEAD') {
-		return new Response('405: METHOD_NOT_ALLOWED\n', {
-			status: 405,
-			headers: { allow: 'GET, HEAD', 'content-type': TEXT },
-		});
-	}
-	const body = await staticFileBody(file);
-	return new Response(method === 'HEAD' ? null : body, {
-		headers: {
-			'content-type': file.contentType ?? 'application/octet-stream',
-			'content-length': String(body.size),
-			'cache-control': DEFAULT_BROWSER_CACHE_CONTROL,
-			[VERCEL_CACHE_HEADER]: CACHE_STATUS.HIT,
-		},
-	});
-}
-
-/** Files up to this size are kept in memory after their first request, as an edge would. */
-const IN_MEMORY_MAX_BYTES = 1024 * 1024;
-
-// The output folder is fixed once loaded, so its small files can be read once. Larger ones stream.
-const inMemory = new WeakMap<StaticFile, Blob>();
-
-async function staticFileBody(file: StaticFile): Promise<Blob> {
-	const kept = inMemory.get(file);
-	if (kept) return kept;
-	if ((await stat(file.fsPath)).size > IN_MEMORY_MAX_BYTES) return openAsBlob(file.fsPath);
-	const blob = new Blob([await readFile(file.fsPath)]);
-	inMemory.set(file, blob);
-	return blob;
-}
+import { DEFAULT_BROWSER_CACHE_CONTROL, VERCEL_ERROR_HEADER } from '../wire.ts';
 
 const TEXT = 'text/plain; charset=utf-8';
 
 /** An answer as plain parts, for the `node:http` shell, which has no handler to ask. */
-export interface PlainAnswer {
+export interface ShellAnswer {
 	readonly status: number;
 	readonly headers: Readonly<Record<string, string>>;
 	readonly body: string;
 }
 
 /** A `Host` header that is not `host[:port]`: the request has no URL to route. */
-export const BAD_REQUEST: PlainAnswer = {
+export const BAD_REQUEST: ShellAnswer = {
 	status: 400,
 	headers: { 'content-type': TEXT },
 	body: '400: BAD_REQUEST\n',
 };
 
 /** The handler itself failed (not a function: that is {@link functionCrashResponse}). */
-export const SERVER_FAILURE: PlainAnswer = {
+export const SERVER_FAILURE: ShellAnswer = {
 	status: 500,
 	headers: { 'content-type': 'text/plain' },
 	body: '500\n',
@@ -101,6 +54,14 @@ export function timeoutResponse(): Response {
 	return new Response('An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT\n', {
 		status: 504,
 		headers: { 'content-type': TEXT, [VERCEL_ERROR_HEADER]: 'FUNCTION_INVOCATION_TIMEOUT' },
+	});
+}
+
+/** A static file asked for with another method than GET or HEAD. */
+export function staticMethodNotAllowedResponse(): Response {
+	return new Response('405: METHOD_NOT_ALLOWED\n', {
+		status: 405,
+		headers: { allow: 'GET, HEAD', 'content-type': TEXT },
 	});
 }
 

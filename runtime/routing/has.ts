@@ -6,13 +6,14 @@
  * @see https://vercel.com/docs/build-output-api/configuration#has-field
  * @see https://github.com/vercel/next.js/blob/canary/packages/next/src/shared/lib/router/utils/prepare-destination.ts
  */
+import type { HeaderReader } from '../header-reader.ts';
 import type { HasField, MatchableValue } from '../output/config-schema.ts';
 import { compilePcre } from '../output/route-patterns.ts';
 
 /** Request values a condition can test. */
 export interface ConditionSource {
 	readonly host: string;
-	readonly headers: Headers;
+	readonly headers: HeaderReader;
 	/** Parsed from the `Cookie` header on first read. */
 	readonly cookies: ReadonlyMap<string, string>;
 	readonly query: URLSearchParams;
@@ -33,7 +34,7 @@ export function parseCookies(header: string | null): ReadonlyMap<string, string>
 }
 
 /** The values of a request at `url`; the `Cookie` header is parsed only if a condition reads it. */
-export function conditionSource(url: URL, headers: Headers): ConditionSource {
+export function conditionSource(url: URL, headers: HeaderReader): ConditionSource {
 	let cookies: ReadonlyMap<string, string> | undefined;
 	return {
 		host: url.hostname,

@@ -20,7 +20,13 @@ import {
 	searchOf,
 	type State,
 } from './state.ts';
-import type { FilesystemIndex, RouteResult, RouteTransforms, RoutingRequest } from './types.ts';
+import type {
+	FilesystemIndex,
+	FoundEntry,
+	RouteResult,
+	RouteTransforms,
+	RoutingRequest,
+} from './types.ts';
 
 /** The filesystem key for `path` (tried as sent, then percent-decoded), if something is there. */
 function lookup(files: FilesystemIndex, path: string): string | undefined {
@@ -99,7 +105,7 @@ function transformsOf(state: State): RouteTransforms | undefined {
 	return { request, response, path };
 }
 
-function redirectResult(state: State, url: URL): RouteResult {
+function redirectResult<E extends FoundEntry>(state: State, url: URL): RouteResult<E> {
 	let location = state.headers.location;
 	// A relative Location without a query keeps the request's query ([U], documented choice).
 	if (location.startsWith('/') && !location.includes('?')) location += url.search;
@@ -115,25 +121,28 @@ function redirectResult(state: State, url: URL): RouteResult {
 
 type Phases = ReadonlyMap<Phase, readonly SourceRoute[]>;
 
-function routeInPhases(
+function routeInPhases<E extends FoundEntry>(
 	request: RoutingRequest,
 	url: URL,
 	phases: Phases,
-	files: FilesystemIndex,
-): RouteResult {
+	files: FilesystemIndex<E>,
+): RouteResult<E> {
 	const source = conditionSource(url, request.headers);
 	const state = initialState(url);
 	const run = (phase: Phase) =>
 		runPhase(phase, phases.get(phase) ?? [], state, request, source, files);
 
-	const found = (path: string): RouteResult => {
+	// `path` comes from `lookup`, so the index holds it.
+	const found = (path: string): RouteResult<E> => {
 		run('hit');
-		const kind = files.get(path)?.kind ?? 'static';
+		const entry = files.get(path)!;
+		const { kind } = entry;
 		const search = searchOf(mergedQuery(state.destQuery, state.query));
 		const { status, headers, destMatch } = state;
 		const routeMatches =
 			kind === 'prerender' && destMatch ? formatRouteMatches(destMatch) : undefined;
-		return { kind, path, search, status, headers, transforms: transformsOf(state), routeMatches };
+		const transforms = transformsOf(state);
+		return { kind, path, entry, search, status, headers, transforms, routeMatches };
 	};
 
 	let phase: Phase = 'none';
@@ -164,7 +173,10 @@ function routeInPhases(
 }
 
 /** Routes a request; `url` is `request.url` parsed. */
-export type Router = (request: RoutingRequest, url: URL) => RouteResult;
+export type Router<E extends FoundEntry = FoundEntry> = (
+	request: RoutingRequest,
+	url: URL,
+) => RouteResult<E>;
 
 /** Results remembered per path and query, when those alone decide them. */
 const MEMO_ENTRIES = 1024;
@@ -179,13 +191,18 @@ function readsRequest(routes: readonly Route[]): boolean {
 /**
  * A router for `routes` against the outputs in `files`, with the routes grouped by phase once.
  * When no route has `has`, `missing` or `methods`, a result depends only on the path and query,
- * so the most recent ones are remembered (bounded) and the hot path skips the phases.
+ * so the most recent ones are remembered (bounded) and the hot path skips the phases. Measured on
+ * this site's output, `runtime.answer()` for an `/isr` HIT: 2.6–3.0 µs with the memo, 9.7–10.2 µs
+ * without.
  */
-export function createRouter(routes: readonly Route[], files: FilesystemIndex): Router {
+export function createRouter<E extends FoundEntry>(
+	routes: readonly Route[],
+	files: FilesystemIndex<E>,
+): Router<E> {
 	const phases = groupByPhase(routes);
-	const router: Router = (request, url) => routeInPhases(request, url, phases, files);
+	const router: Router<E> = (request, url) => routeInPhases(request, url, phases, files);
 	if (readsRequest(routes)) return router;
-	const memo = new LRUCache<string, RouteResult>({ max: MEMO_ENTRIES });
+	const memo = new LRUCache<string, RouteResult<E>>({ max: MEMO_ENTRIES });
 	return (request, url) => {
 		const key = `${url.pathname}${url.search}`;
 		let result = memo.get(key);
@@ -198,10 +215,10 @@ export function createRouter(routes: readonly Route[], files: FilesystemIndex): 
 }
 
 /** Routes `request` through `routes` against the outputs in `files`. */
-export function route(
-	request: RoutingRequest,
+export function route<E extends FoundEntry>(
+	request: RoutingRequest & { readonly url: string },
 	routes: readonly Route[],
-	files: FilesystemIndex,
-): RouteResult {
+	files: FilesystemIndex<E>,
+): RouteResult<E> {
 	return createRouter(routes, files)(request, new URL(request.url));
 }

@@ -8,6 +8,7 @@
  * @see https://github.com/vercel/vercel/blob/main/packages/cli/src/util/dev/transforms.ts
  * @see https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/schemas.ts (transformsSchema)
  */
+import type { HeaderReader } from '../header-reader.ts';
 import type { HeaderQueryTransform, Transform, TransformKey } from '../output/config-schema.ts';
 import type { RouteMatch } from './match.ts';
 import { isRequestPath } from '../output/route-patterns.ts';
@@ -167,7 +168,7 @@ export function applyHeaderTransforms(
  * where a site's first route deletes internal headers nobody sent.
  */
 export function changesHeaders(
-	headers: Headers,
+	headers: HeaderReader,
 	transforms: readonly Transform[],
 	scope: 'request.headers' | 'response.headers',
 ): boolean {

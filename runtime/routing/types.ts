@@ -1,18 +1,23 @@
 /**
  * Inputs and output of the pure router. Plain data, so it is unit-tested without files or HTTP.
  */
+import type { HeaderReader } from '../header-reader.ts';
 import type { Transform } from '../output/config-schema.ts';
 
 export type OutputKind = 'static' | 'function' | 'prerender';
 
+/** Something the filesystem phase can find: a static file or a function output. */
+export interface FoundEntry {
+	readonly kind: OutputKind;
+}
+
 /** What the filesystem phase can find, by URL path (`/favicon.svg`, `/_isr`, `/`). */
-export type FilesystemIndex = ReadonlyMap<string, { readonly kind: OutputKind }>;
+export type FilesystemIndex<E extends FoundEntry = FoundEntry> = ReadonlyMap<string, E>;
 
 /** The parts of a request routing reads; a web `Request` is one. */
 export interface RoutingRequest {
 	readonly method: string;
-	readonly url: string;
-	readonly headers: Headers;
+	readonly headers: HeaderReader;
 }
 
 /** Response headers collected from matched routes, names in lower case. */
@@ -28,12 +33,14 @@ export interface RouteTransforms {
 	readonly path: string | undefined;
 }
 
-export type RouteResult =
+export type RouteResult<E extends FoundEntry = FoundEntry> =
 	| {
 			/** An output was found: a static file, an ordinary function or a prerender function. */
 			readonly kind: OutputKind;
 			/** Its key in the filesystem index (the rewritten path). */
 			readonly path: string;
+			/** What the index holds under `path`. */
+			readonly entry: E;
 			/** The dest query plus the request params it does not set, `?…` or empty. */
 			readonly search: string;
 			/** Forced by a matched route (e.g. Astro's 404 route). */

@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -55,4 +56,33 @@ export function median<T extends LoadResult>(runs: readonly T[]): T {
 export function medianOf(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export interface RecordedAnswer {
+	readonly status: number;
+	/** As sent, flat (name, value, …), without the connection's own headers. */
+	readonly headers: string[];
+	readonly body: Buffer;
+}
+
+const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding']);
+
+/** One GET over `node:http` (no `Accept-Encoding`), kept byte for byte. */
+export function recordAnswer(url: string): Promise<RecordedAnswer> {
+	return new Promise((resolve, reject) => {
+		httpGet(url, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => {
+				const headers: string[] = [];
+				for (let index = 0; index < res.rawHeaders.length; index += 2) {
+					const name = res.rawHeaders[index]!;
+					if (!CONNECTION_HEADERS.has(name.toLowerCase())) {
+						headers.push(name, res.rawHeaders[index + 1]!);
+					}
+				}
+				resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
+			});
+		}).on('error', reject);
+	});
 }

@@ -13,14 +13,17 @@ import {
 	type RouteResult,
 } from '@astro-isr/vercel-runtime/routing';
 
+const ORIGIN = 'http://localhost';
+/** A plain GET with no headers, as a visitor's first request would be. */
+const GET = { method: 'GET', headers: new Headers() } as const;
+
 /** Where a GET for `path` ends: the output the router finds, a redirect, a proxy or nothing. */
 export function routeOf(
 	routes: readonly Route[],
 	files: FilesystemIndex,
 	path: string,
 ): RouteResult {
-	const url = `http://localhost${path}`;
-	return createRouter(routes, files)({ method: 'GET', url, headers: new Headers() }, new URL(url));
+	return createRouter(routes, files)(GET, new URL(path, ORIGIN));
 }
 
 /** A request path that an Astro route pattern matches: `/api/[id]` → `/api/id`, `/[...rest]` → `/rest/rest`. */
@@ -35,10 +38,5 @@ export function findIsrRoutedPaths(
 	paths: readonly string[],
 ): string[] {
 	const router = createRouter(routes, files);
-	return paths.filter((path) => {
-		const url = `http://localhost${path}`;
-		return (
-			router({ method: 'GET', url, headers: new Headers() }, new URL(url)).kind === 'prerender'
-		);
-	});
+	return paths.filter((path) => router(GET, new URL(path, ORIGIN)).kind === 'prerender');
 }

@@ -33,7 +33,12 @@ export async function startSite(
 		now: () => now,
 		onInvoke: ({ url }) => onRender(url),
 	});
-	const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+	const server = await startServer({
+		handle: runtime.handle,
+		answer: runtime.answer,
+		port: 0,
+		host: '127.0.0.1',
+	});
 	runtime.setPublicHost(server.host);
 	return {
 		url: server.url,

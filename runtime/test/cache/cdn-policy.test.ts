@@ -9,6 +9,7 @@ import {
 	type CdnRequestFacts,
 } from '../../cache/cdn-policy.ts';
 import { START } from './support.ts';
+import { replay } from '../../../runtime/cache/entry.ts';
 
 const plan = (status: number, headers: Record<string, string>) =>
 	planCdnResponse(status, new Headers(headers));
@@ -137,7 +138,7 @@ describe('createCdnEntry and matchesVary', () => {
 		const request = new Request('https://a.test/api', { headers: { 'accept-language': 'fr' } });
 		const entry = createCdnEntry(200, headers, new Uint8Array(), responsePlan, request, START, 1);
 
-		expect(new Headers(entry.headers as [string, string][]).get('cache-control')).toBe('public');
+		expect(replay(entry, 'HIT', 0, false).headers.get('cache-control')).toBe('public');
 		expect(entry).toMatchObject({ staleAt: START + 60_000, staleUntil: START + 60_000 });
 		expect(matchesVary(entry, request)).toBe(true);
 		const english = new Request('https://a.test/api', { headers: { 'accept-language': 'en' } });

@@ -3,6 +3,10 @@ import { get, prerenderOutput, recordingInvoke, setupCaches, TOKEN } from './sup
 
 const URL_ISR = 'https://a.test/_isr?x_astro_path=/isr';
 
+/** A body of a type that is not compressed, so only its own bytes are stored. */
+const binary = (body: string) =>
+	new Response(body, { headers: { 'content-type': 'application/octet-stream' } });
+
 describe('prerender cache requests and responses', () => {
 	it('keeps the date the function sent', async () => {
 		const { caches } = setupCaches();
@@ -127,7 +131,7 @@ describe('prerender cache requests and responses', () => {
 
 	it('counts a stored body once, with its headers and key, in the byte bound', async () => {
 		const { caches } = setupCaches();
-		const { invoke } = recordingInvoke(() => new Response('x'.repeat(300)));
+		const { invoke } = recordingInvoke(() => binary('x'.repeat(300)));
 		await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
 		const hit = await caches.prerender.serve(get(URL_ISR), prerenderOutput(), invoke);
 		let headerChars = 0;
@@ -152,12 +156,14 @@ describe('prerender cache requests and responses', () => {
 
 	it('evicts the least recently used entry across both caches when the byte bound is reached', async () => {
 		const { caches } = setupCaches({ maxBytes: 1_000 });
-		const { invoke, calls } = recordingInvoke(() => new Response('x'.repeat(300)));
+		const { invoke, calls } = recordingInvoke(() => binary('x'.repeat(300)));
 		const output = prerenderOutput();
 		const serve = (path: string) =>
 			caches.prerender.serve(get(`https://a.test/_isr?p=${path}`), output, invoke);
 		const cdnInvoke = async () =>
-			new Response('y'.repeat(300), { headers: { 'cache-control': 's-maxage=60' } });
+			new Response('y'.repeat(300), {
+				headers: { 'cache-control': 's-maxage=60', 'content-type': 'application/octet-stream' },
+			});
 
 		await serve('a');
 		await serve('b');

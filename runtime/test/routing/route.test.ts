@@ -32,6 +32,7 @@ describe('route', () => {
 		expect(route(request('/a.txt'), routes, FS)).toEqual({
 			kind: 'static',
 			path: '/a.txt',
+			entry: FS.get('/a.txt'),
 			search: '',
 			status: undefined,
 			headers: {},
@@ -314,7 +315,7 @@ describe('createRouter', () => {
 		const send = (path: string) => {
 			const headers = new CountingHeaders({ cookie: 'beta=1' });
 			const url = new URL(path, 'http://localhost:4321');
-			const result = router({ method: 'GET', url: url.href, headers }, url);
+			const result = router({ method: 'GET', headers }, url);
 			return { result, cookieReads: headers.cookieReads };
 		};
 		expect(send('/a.txt')).toMatchObject({ result: { kind: 'static' }, cookieReads: 0 });

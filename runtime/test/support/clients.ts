@@ -25,7 +25,12 @@ export async function createClient(
 			close: () => runtime.close(),
 		};
 	}
-	const server = await startServer({ handle: runtime.handle, port: 0, host: '127.0.0.1' });
+	const server = await startServer({
+		handle: runtime.handle,
+		answer: runtime.answer,
+		port: 0,
+		host: '127.0.0.1',
+	});
 	runtime.setPublicHost(server.host);
 	return {
 		runtime,

@@ -13,12 +13,14 @@ export function passThroughCaches(): Caches & { readonly served: ServedRequest[]
 	return {
 		served,
 		prerender: {
+			answer: () => undefined,
 			serve(request, output, invoke, url = new URL(request.url)) {
 				served.push({ cache: 'prerender', url: url.href, outputPath: output.outputPath });
 				return invoke(new Request(url, { method: request.method, headers: request.headers }));
 			},
 		},
 		cdn: {
+			answer: () => undefined,
 			serve(request, functionPath, invoke) {
 				served.push({ cache: 'cdn', url: request.url, outputPath: functionPath });
 				return invoke(request);
