@@ -8,11 +8,7 @@
  */
 import { openAsBlob } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import {
-	CACHE_STATUS,
-	DEFAULT_BROWSER_CACHE_CONTROL,
-	VERCEL_CACHE_HEADER,
-} from '../wire.ts';
+import { CACHE_STATUS, DEFAULT_BROWSER_CACHE_CONTROL, VERCEL_CACHE_HEADER } from '../wire.ts';
 import { staticMethodNotAllowedResponse } from '../output/platform-responses.ts';
 import type { StaticFile } from '../output/types.ts';
 import type { HeaderReader } from '../header-reader.ts';
@@ -29,7 +25,6 @@ function fileHeaders(file: StaticFile): Headers {
 		[VERCEL_CACHE_HEADER]: CACHE_STATUS.HIT,
 	});
 }
-
 
 export interface StaticFileCache {
 	/** The answer from memory when the file is kept there and the method is GET or HEAD. */
