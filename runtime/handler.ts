@@ -26,10 +26,10 @@ import {
 import type { FilesystemEntry, FunctionOutput, Output } from './output/types.ts';
 import {
 	functionHeaders,
-	invokeWithRouteMatches,
 	routeMatchesFor,
 	withoutPlatformHeaders,
 	withResponseTransforms,
+	withRouteMatches,
 } from './routing/function-request.ts';
 import { createRouter } from './routing/route.ts';
 import { changesHeaders } from './routing/transforms.ts';
@@ -231,14 +231,14 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 		}
 		// A prerender function sees the rewritten dest path (spec §2.4).
 		const routed = withPath(url, path ?? result.path, result.search);
-		let headers = functionHeaders(request.headers, result.transforms);
+		let headers = withRouteMatches(
+			functionHeaders(request.headers, result.transforms),
+			routeMatchesFor(entry.prerender.config, result.routeMatches),
+		);
 		// A forced status replaces the cache's, so a 304 must not stand in for it.
 		if (result.status !== undefined) headers = withoutIfNoneMatch(headers);
 		const visitor = headers === request.headers ? request : withUrl(request, request.url, headers);
-		const invoke = invokeWithRouteMatches(
-			invokerFor(entry.function),
-			routeMatchesFor(entry.prerender.config, result.routeMatches),
-		);
+		const invoke = invokerFor(entry.function);
 		const response = await caches.prerender.serve(visitor, entry.prerender, invoke, routed);
 		return withRoute(response, result.headers, result.status, false);
 	}

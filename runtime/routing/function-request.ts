@@ -6,9 +6,7 @@
  * @see https://github.com/vercel/vercel/blob/main/packages/cli/src/util/dev/server.ts (prepareTransforms)
  */
 import { ROUTE_MATCHES_HEADER } from '../wire.ts';
-import type { Invoke } from '../cache/types.ts';
 import type { PrerenderConfig } from '../output/prerender-config.ts';
-import { requestWithBody } from '../web-request.ts';
 import { applyHeaderTransforms, changesHeaders } from './transforms.ts';
 import type { RouteTransforms } from './types.ts';
 
@@ -49,24 +47,15 @@ export function routeMatchesFor(
 }
 
 /**
- * `invoke` for one routed request, adding `x-now-route-matches` to every invocation the cache
- * makes (foreground or background), so a cache HIT copies nothing.
+ * The headers the cache gets for a routed request to a prerender output: `headers` with the
+ * route's `x-now-route-matches`. The cache copies it into that output's own renders only, never
+ * into a group member's (its captures are of another route); the same object when there is none.
  */
-export function invokeWithRouteMatches(invoke: Invoke, routeMatches: string | undefined): Invoke {
-	if (routeMatches === undefined) return invoke;
-	return (request) => {
-		const headers = new Headers(request.headers);
-		headers.set(ROUTE_MATCHES_HEADER, routeMatches);
-		return invoke(
-			requestWithBody(request.url, {
-				method: request.method,
-				headers,
-				body: request.body,
-				signal: request.signal,
-				redirect: request.redirect,
-			}),
-		);
-	};
+export function withRouteMatches(headers: Headers, routeMatches: string | undefined): Headers {
+	if (routeMatches === undefined) return headers;
+	const copy = new Headers(headers);
+	copy.set(ROUTE_MATCHES_HEADER, routeMatches);
+	return copy;
 }
 
 /** `response` with the routes' `response.headers` transforms applied. */
