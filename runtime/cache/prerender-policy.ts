@@ -130,10 +130,12 @@ export function decidePrerender(
 	// A cold render without a fallback is in the foreground: the visitor waits for it, so there is
 	// nothing to delay.
 	if (entry === undefined && !key.hasFallback) return MISS;
-	// https://vercel.com/docs/caching/cache-status ("Crawler")
-	if (entry === undefined && request.crawler) return CRAWLER;
 	// https://vercel.com/docs/incremental-static-regeneration ("On failure")
 	const retry = now >= key.retryAfter;
+	// https://vercel.com/docs/caching/cache-status ("Crawler"). Not while a failed render's retry
+	// is pending: the crawler then gets the fallback too, so a user agent cannot make a failing
+	// output render on every request (choice 27).
+	if (entry === undefined && request.crawler && retry) return CRAWLER;
 	if (entry === undefined) return retry ? PRERENDER : PRERENDER_AWAITING_RETRY;
 	if (now < entry.staleAt) return HIT;
 	return retry ? STALE_REGENERATE : STALE_AWAITING_RETRY;

@@ -131,6 +131,15 @@ describe('decidePrerender for crawlers', () => {
 		});
 	});
 
+	it('serves a crawler the fallback while a failed render waits out its retry, as anyone', () => {
+		const failed = { hasFallback: true, retryAfter: START + RETRY_AFTER_FAILURE_MS };
+		expect(decidePrerender(facts({ crawler: true }), undefined, failed, START)).toEqual({
+			action: 'serve-fallback',
+			status: 'PRERENDER',
+			background: false,
+		});
+	});
+
 	it('serves a crawler a stored entry like anyone else', () => {
 		expect(decidePrerender(facts({ crawler: true }), fresh, withFallback, START).status).toBe(
 			'HIT',
