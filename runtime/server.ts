@@ -14,6 +14,12 @@ import type { PlainAnswer } from './cache/answer.ts';
 import type { ServerRequest } from './handler.ts';
 import type { HeaderReader } from './header-reader.ts';
 import { requestWithBody } from './web-request.ts';
+import {
+	FORWARDED_FOR_HEADER,
+	FORWARDED_HOST_HEADER,
+	FORWARDED_PROTO_HEADER,
+	REAL_IP_HEADER,
+} from './wire.ts';
 
 export interface StartServerOptions {
 	readonly handle: (request: Request) => Promise<Response>;
@@ -171,6 +177,24 @@ function headerReader(req: IncomingMessage): HeaderReader {
 }
 
 /** The web Request for `req` at `url`, or undefined when a header cannot be one. */
+/**
+ * What Vercel's edge tells a function about the connection, replacing a visitor's own copies:
+ * otherwise a visitor could pick the address that code keyed on the client (the editor's sign-in
+ * throttle, through Astro's `clientAddress`) sees, which Vercel does not allow.
+ *
+ * @see https://vercel.com/docs/headers/request-headers
+ */
+function forwardedHeaders(req: IncomingMessage, url: URL): [string, string][] {
+	// A dual-stack socket reports IPv4 clients as `::ffff:127.0.0.1`.
+	const address = (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+	return [
+		[FORWARDED_FOR_HEADER, address],
+		[REAL_IP_HEADER, address],
+		[FORWARDED_HOST_HEADER, url.host],
+		[FORWARDED_PROTO_HEADER, url.protocol.slice(0, -1)],
+	];
+}
+
 function toRequest(req: IncomingMessage, res: ServerResponse, url: URL) {
 	const method = req.method ?? 'GET';
 	const hasBody = method !== 'GET' && method !== 'HEAD';
@@ -180,6 +204,7 @@ function toRequest(req: IncomingMessage, res: ServerResponse, url: URL) {
 		for (let index = 0; index < req.rawHeaders.length; index += 2) {
 			headers.append(req.rawHeaders[index], req.rawHeaders[index + 1]);
 		}
+		for (const [name, value] of forwardedHeaders(req, url)) headers.set(name, value);
 		const body = hasBody ? bodyStream(req) : null;
 		const request = requestWithBody(url, { method, headers, body, signal: controller.signal });
 		res.on('close', () => {

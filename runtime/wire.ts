@@ -54,3 +54,13 @@ export const VERCEL_ERROR_HEADER = 'x-vercel-error';
  * form-encoded. Undocumented (spec §2.4 [U]); Nitro reads it. @see https://github.com/nitrojs/nitro/pull/3539
  */
 export const ROUTE_MATCHES_HEADER = 'x-now-route-matches';
+
+/**
+ * Request headers Vercel sets from the connection, overwriting any a visitor sends ("to prevent
+ * IP spoofing"), so a function can trust them.
+ * @see https://vercel.com/docs/headers/request-headers
+ */
+export const FORWARDED_FOR_HEADER = 'x-forwarded-for';
+export const REAL_IP_HEADER = 'x-real-ip';
+export const FORWARDED_HOST_HEADER = 'x-forwarded-host';
+export const FORWARDED_PROTO_HEADER = 'x-forwarded-proto';

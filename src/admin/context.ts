@@ -86,7 +86,8 @@ export const signInThrottle = new SignInThrottle();
 
 /**
  * The throttle key: the client's IP as the platform reports it (`x-forwarded-for`, which Vercel
- * sets). Without one, as behind the local runtime, every client shares one key.
+ * and the local runtime set from the connection, replacing any a visitor sends). Without one,
+ * every client shares one key.
  */
 export function clientKey(context: Pick<APIContext, 'clientAddress'>): string {
 	try {

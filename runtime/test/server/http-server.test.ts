@@ -88,6 +88,24 @@ describe('startServer', () => {
 		}
 	});
 
+	it("gives the function the connection as Vercel does, replacing a visitor's forwarding headers", async () => {
+		const server = await serve(async (request) => {
+			const names = ['x-forwarded-for', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto'];
+			const seen = JSON.stringify(names.map((name) => request.headers.get(name)));
+			return new Response(seen, { headers: { 'content-length': String(seen.length) } });
+		});
+		const answer = await rawRequest(
+			server,
+			'GET /a HTTP/1.1\r\nHost: example.test\r\nX-Forwarded-For: 203.0.113.9\r\nX-Real-IP: 203.0.113.9\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https',
+		);
+		expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual([
+			'127.0.0.1',
+			'127.0.0.1',
+			'example.test',
+			'http',
+		]);
+	});
+
 	it('uses the listening address when a request has no Host', async () => {
 		const server = await serve(echoUrl);
 		const answer = await rawRequest(server, 'GET /page HTTP/1.0');
