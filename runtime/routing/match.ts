@@ -16,6 +16,18 @@ export interface RouteMatch {
 	readonly named: NamedGroups;
 }
 
+// Compiled once per route object: the routes are parsed once at load and kept.
+const regexes = new WeakMap<SourceRoute, RegExp>();
+
+function regexOf(route: SourceRoute): RegExp {
+	let regex = regexes.get(route);
+	if (regex === undefined) {
+		regex = compileSrc(route.src, route.caseSensitive);
+		regexes.set(route, regex);
+	}
+	return regex;
+}
+
 /** The route's captures when it applies to `path` and the request, else undefined. */
 export function matchRoute(
 	route: SourceRoute,
@@ -26,7 +38,7 @@ export function matchRoute(
 	if (route.methods && !route.methods.some((m) => m.toUpperCase() === method.toUpperCase())) {
 		return undefined;
 	}
-	const match = compileSrc(route.src, route.caseSensitive).exec(path);
+	const match = regexOf(route).exec(path);
 	if (match === null) return undefined;
 	const conditionGroups = matchConditions(route.has, route.missing, source);
 	if (conditionGroups === undefined) return undefined;

@@ -299,6 +299,26 @@ describe('createRouter', () => {
 		expect(router(get, new URL(get.url))).toEqual(route(get, routes, FS));
 	});
 
+	it('remembers results per path and query when the only conditions are on the query, and each query still routes its own way', () => {
+		const routes: Route[] = [
+			{ src: '^/list$', has: [{ type: 'query', key: 'page', value: '[2-9]' }], dest: '/blog/post' },
+			{
+				src: '^/list$',
+				has: [{ type: 'query', key: 'page' }],
+				status: 308,
+				headers: { Location: '/list?' },
+			},
+			{ src: '^/list$', dest: '/fn' },
+		];
+		const router = createRouter(routes, FS);
+		const send = (path: string) => router(request(path), new URL(path, 'http://localhost:4321'));
+		for (let round = 0; round < 2; round++) {
+			expect(send('/list?page=2')).toMatchObject({ kind: 'prerender', path: '/blog/post' });
+			expect(send('/list?page=x')).toMatchObject({ kind: 'redirect', status: 308 });
+			expect(send('/list')).toMatchObject({ kind: 'function', path: '/fn' });
+		}
+	});
+
 	it('reads the Cookie header only when a route has a cookie condition to test', () => {
 		class CountingHeaders extends Headers {
 			cookieReads = 0;
