@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './support.ts';
@@ -15,6 +16,11 @@ const CHROMIUM_FLAGS = [
 	'--no-first-run',
 ];
 export const SCREENSHOT = 'test-results/isr-page.png';
+/** Phone and desktop, light and dark; the desktop ones are shown in the README. */
+const SCREENSHOT_DIR = 'docs/screenshots';
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1100, height: 900 } };
+const SCHEMES = ['light', 'dark'] as const;
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: Site;
 let browser: Browser;
@@ -122,5 +128,79 @@ describe('the ISR page in a real browser', () => {
 		await button.click();
 		await expect.poll(status).toMatch(/try again in \d+ s/);
 		expect(await renderTime()).toBe(after);
+	});
+});
+
+describe('the cache clock in a real browser', () => {
+	const live = () => page.locator('[data-clock-live]').textContent();
+
+	it('counts down the seconds the copy stays fresh, with no request', async () => {
+		await page.goto(`${site.url}/isr`);
+		await expect.poll(live).toMatch(/^fresh for \d+ s more$|^stale now/);
+		const first = await live();
+		await expect.poll(live, { timeout: 5000 }).not.toBe(first);
+		expect(await page.locator('[data-clock-static]').isHidden()).toBe(true);
+	});
+
+	it('shows what a visitor gets now with Check cache: HIT, its age and render time', async () => {
+		await page.goto(`${site.url}/isr`);
+		await page.reload();
+		const rendered = await renderTime();
+		const check = page.locator('[data-check-cache]');
+		await check.getByRole('button', { name: 'Check cache' }).click();
+		const time = new Date(rendered!).toISOString().slice(11, 19);
+		await expect
+			.poll(() => check.getByRole('status').textContent())
+			.toMatch(new RegExp(`^x-vercel-cache: HIT, age: \\d+ s, rendered ${time} UTC$`));
+	});
+});
+
+describe('accessibility and design in a real browser', () => {
+	interface AxeViolation {
+		id: string;
+		impact: string | null;
+		nodes: { target: unknown }[];
+	}
+
+	it.each(
+		SCHEMES.flatMap((scheme) =>
+			['/', '/isr', '/blog/hello-world', '/blog', '/admin'].map((path) => [scheme, path] as const),
+		),
+	)('%s scheme, %s: axe-core finds no serious or critical violation', async (colorScheme, path) => {
+		await page.emulateMedia({ colorScheme });
+		await page.goto(`${site.url}${path}`);
+		// Evaluated over the DevTools protocol: the page's CSP refuses an injected inline <script>
+		// (`addScriptTag`), and the page keeps its real policy while axe runs.
+		await page.evaluate(await AXE_SOURCE);
+		const found = await page.evaluate(async () => {
+			const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+				.axe;
+			return (await axe.run()).violations;
+		});
+		const serious = found
+			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+			.map(({ id, nodes }) => `${id}: ${JSON.stringify(nodes.map((node) => node.target))}`);
+		expect(serious).toEqual([]);
+		await page.emulateMedia({ colorScheme: null });
+	});
+
+	it('takes screenshots of the home and ISR pages at phone and desktop widths, light and dark', async () => {
+		await mkdir(SCREENSHOT_DIR, { recursive: true });
+		for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+			const shots = await browser.newPage({ viewport });
+			for (const colorScheme of SCHEMES) {
+				await shots.emulateMedia({ colorScheme });
+				for (const [name, path] of [
+					['home', '/'],
+					['isr', '/isr'],
+				] as const) {
+					await shots.goto(`${site.url}${path}`);
+					const file = `${SCREENSHOT_DIR}/${name}-${width}-${colorScheme}.png`;
+					await shots.screenshot({ path: file, fullPage: name === 'isr' });
+					expect((await readFile(file)).subarray(1, 4).toString()).toBe('PNG');
+				}
+			}
+			await shots.close();
+		}
 	});
 });

@@ -59,6 +59,32 @@ describe('the ISR page', () => {
 	});
 });
 
+describe('the cache clock in the HTML', () => {
+	it('says when the copy goes stale in absolute UTC time, which stays true on every HIT', async () => {
+		const html = await (await renderRoute(Isr, { path: '/isr', routePattern: '/isr' })).text();
+		const expiresAt = new Date(html.match(/data-expires-at="([^"]*)"/)![1]!);
+		const time = expiresAt.toISOString().slice(11, 19);
+		expect(html).toMatch(new RegExp(`fresh until\\s*<time[^>]*>\\s*${time} UTC\\s*</time>`));
+		expect(html).toContain('the next visit gets this copy and regenerates it in the background');
+	});
+
+	it('keeps the countdown out of every aria-live region and announces the Check cache result', async () => {
+		const html = await (await renderRoute(Isr, { path: '/isr', routePattern: '/isr' })).text();
+		const clock = html.match(/<dd data-cache-clock[^>]*>[\s\S]*?<\/dd>/)?.[0] ?? '';
+		expect(clock).toContain('data-clock-live');
+		expect(clock).not.toContain('aria-live');
+		const check = html.match(/<div class="check-cache"[\s\S]*?<\/div>/)?.[0] ?? '';
+		expect(check).toMatch(/role="status" aria-live="polite"/);
+		expect(check).toContain('on a stale copy it starts the regeneration it reports');
+	});
+
+	it('is absent from a page that is never cached', async () => {
+		const html = await (await renderRoute(Ssr, { path: '/ssr', routePattern: '/ssr' })).text();
+		expect(html).not.toContain('data-cache-clock');
+		expect(html).not.toContain('Check cache');
+	});
+});
+
 describe('the SSR page', () => {
 	it('says it is never cached', async () => {
 		const html = await (await renderRoute(Ssr, { path: '/ssr', routePattern: '/ssr' })).text();
