@@ -42,11 +42,13 @@ export async function followEdits(options: FollowEditsOptions): Promise<Running>
 	const paint = (style: Parameters<typeof styleText>[0], text: string) =>
 		styleText(style, text, { stream: process.stdout });
 	const print = (line: string) => process.stdout.write(`${line}\n`);
+	const proxy = await startProxy(options.port, options.host);
 	const deploy = (outputDir: string) =>
 		startDeployment({
 			projectRoot: options.projectRoot,
 			outputDir,
-			args: options.runtimeArgs,
+			// `VERCEL_URL` is the proxy's: the revalidation endpoint trusts and calls that host.
+			args: [...options.runtimeArgs, '--public-host', proxy.host],
 			print: options.quiet ? () => undefined : print,
 			color,
 		});
@@ -58,7 +60,7 @@ export async function followEdits(options: FollowEditsOptions): Promise<Running>
 		deployment: await deploy(options.outputDir),
 		root: null,
 	};
-	const proxy = await startProxy(current.deployment.url, options.port, options.host);
+	await proxy.switchTo(current.deployment.url);
 	if (!options.quiet)
 		print(
 			[

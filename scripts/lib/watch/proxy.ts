@@ -4,7 +4,7 @@
  * is told it may stop once the requests it already has are answered.
  */
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 
 interface Upstream {
 	readonly url: URL;
@@ -15,6 +15,8 @@ interface Upstream {
 
 export interface Proxy {
 	readonly url: string;
+	/** `localhost:4321`: the host and port visitors use, named as the runtime names its own. */
+	readonly host: string;
 	/** Sends new requests to `url`; resolves once the previous deployment's requests are answered. */
 	switchTo(url: string): Promise<void>;
 	close(): Promise<void>;
@@ -51,20 +53,36 @@ function forward(upstream: Upstream, req: IncomingMessage, res: ServerResponse) 
 	req.pipe(outgoing);
 }
 
-export async function startProxy(target: string, port: number, host: string): Promise<Proxy> {
-	let current = upstreamOf(target);
-	const server = createServer((req, res) => forward(current, req, res));
+/** Listens at once; answers 503 until the first `switchTo`. */
+export async function startProxy(port: number, host: string): Promise<Proxy> {
+	let current: Upstream | null = null;
+	const server = createServer((req, res) => {
+		if (current !== null) return forward(current, req, res);
+		res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' });
+		res.end('The first deployment is starting.\n');
+	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, resolve);
 	});
 	const address = server.address() as AddressInfo;
-	const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	// As runtime/server.ts `publicHost`: a name as given, an address as bound, a wildcard as localhost.
+	const name =
+		isIP(host) === 0
+			? host
+			: address.address === '0.0.0.0' || address.address === '::'
+				? 'localhost'
+				: address.family === 'IPv6'
+					? `[${address.address}]`
+					: address.address;
+	const publicHost = `${name}:${address.port}`;
 	return {
-		url: `http://${host === 'localhost' ? 'localhost' : shownHost}:${address.port}`,
+		url: `http://${publicHost}`,
+		host: publicHost,
 		switchTo(url) {
 			const previous = current;
 			current = upstreamOf(url);
+			if (previous === null) return Promise.resolve();
 			return new Promise<void>((resolve) => {
 				const drained = () => {
 					previous.agent.destroy();
@@ -78,7 +96,7 @@ export async function startProxy(target: string, port: number, host: string): Pr
 			new Promise<void>((resolve) => {
 				server.close(() => resolve());
 				server.closeIdleConnections();
-				current.agent.destroy();
+				current?.agent.destroy();
 			}),
 	};
 }
