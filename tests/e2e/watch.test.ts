@@ -22,7 +22,7 @@ const MARK = `edited-${process.pid}`;
 
 /** The developer's settings and store must not reach the copy. */
 function cleanEnv(): NodeJS.ProcessEnv {
-	const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 	for (const key of Object.keys(env)) {
 		if (/^(ISR_|REVALIDATE_|VERCEL|CONTENT_|TURSO_|ADMIN_SECRET|PORT$|HOST$)/.test(key))
 			delete env[key];

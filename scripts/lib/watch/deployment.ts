@@ -58,7 +58,6 @@ export function startDeployment(options: DeploymentOptions): Promise<Deployment>
 	return new Promise((resolve, reject) => {
 		let url: string | null = null;
 		let bannerOpen = true;
-		let stopping = false;
 		const banner: string[] = [];
 		child.once('error', reject);
 		void exited.then(() => {
@@ -77,7 +76,6 @@ export function startDeployment(options: DeploymentOptions): Promise<Deployment>
 						pid: child.pid!,
 						banner,
 						stop: () => {
-							stopping = true;
 							child.kill('SIGTERM');
 							return exited;
 						},
@@ -85,8 +83,8 @@ export function startDeployment(options: DeploymentOptions): Promise<Deployment>
 				});
 			} else if (url !== null && bannerOpen) {
 				banner.push(line);
-			} else if (!(stopping && /^(SIG\w+: .*)?$/.test(line))) {
-				// A replaced deployment's shutdown notice is not news to the person at the terminal.
+			} else if (!/^(SIG\w+: .*)?$/.test(line)) {
+				// A deployment's shutdown notice: `npm start` prints its own once, on Ctrl-C.
 				options.print(line);
 			}
 		});

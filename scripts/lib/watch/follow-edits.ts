@@ -61,14 +61,6 @@ export async function followEdits(options: FollowEditsOptions): Promise<Running>
 		root: null,
 	};
 	await proxy.switchTo(current.deployment.url);
-	if (!options.quiet)
-		print(
-			[
-				current.deployment.banner[0]!.replace(current.deployment.url, proxy.url),
-				...current.deployment.banner.slice(1),
-			].join('\n'),
-		);
-
 	const logPath = `${options.projectRoot}.cache/watch/build.log`;
 	const shownLog = relative(process.cwd(), logPath);
 	let builds = 0;
@@ -126,18 +118,26 @@ export async function followEdits(options: FollowEditsOptions): Promise<Running>
 	}
 
 	const watcher = options.watch
-		? watchSources(options.projectRoot, (paths) => {
+		? await watchSources(options.projectRoot, (paths) => {
 				if (building) for (const path of paths) queued.add(path);
 				else void rebuild(paths);
 			})
 		: null;
+	// Announced once the watches are in place, so a save right after it is seen.
+	if (!options.quiet)
+		print(
+			[
+				current.deployment.banner[0]!.replace(current.deployment.url, proxy.url),
+				...current.deployment.banner.slice(1),
+			].join('\n'),
+		);
 	if (watcher !== null)
 		print(paint('dim', 'Watching src/, public/, astro.config.mjs and .env files.'));
 
 	return {
 		url: proxy.url,
 		async close() {
-			watcher?.close();
+			await watcher?.close();
 			await proxy.close();
 			await current.deployment.stop();
 		},

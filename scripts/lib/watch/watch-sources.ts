@@ -1,9 +1,11 @@
 /**
- * Watches the build inputs `npm start` follows: `src/` and `public/` (recursive `fs.watch`, which
- * Node supports on Linux, macOS and Windows), `astro.config.mjs` and the `.env` files. `.data/` is
- * content, not source: a store edit goes through revalidation, as deployed, never a rebuild.
+ * Watches the build inputs `npm start` follows: `src/`, `public/`, `astro.config.mjs` and the
+ * `.env` files, with chokidar, which reports when its watches are in place (Node's recursive
+ * `fs.watch` sets them up in the background on Linux and misses a save made meanwhile) and follows
+ * editors that save by replacing the file. `.data/` is content, not source: a store edit goes
+ * through revalidation, as deployed, never a rebuild.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'chokidar';
 
 export const WATCHED_FOLDERS = ['src', 'public'];
 export const WATCHED_FILES = [
@@ -15,21 +17,22 @@ export const WATCHED_FILES = [
 ];
 
 export interface SourceWatcher {
-	close(): void;
+	close(): Promise<void>;
 }
 
 /**
  * Calls `onChange` with the project-relative paths that changed, once `debounceMs` pass without a
- * further change.
+ * further change. Resolves once every watch is in place.
  */
-export function watchSources(
+export async function watchSources(
 	root: string,
 	onChange: (paths: readonly string[]) => void,
 	debounceMs = 150,
-): SourceWatcher {
+): Promise<SourceWatcher> {
 	let pending = new Set<string>();
 	let timer: NodeJS.Timeout | undefined;
-	const note = (path: string) => {
+	const watcher = watch([...WATCHED_FOLDERS, ...WATCHED_FILES], { cwd: root, ignoreInitial: true });
+	watcher.on('all', (_event, path) => {
 		pending.add(path);
 		clearTimeout(timer);
 		timer = setTimeout(() => {
@@ -37,23 +40,12 @@ export function watchSources(
 			pending = new Set();
 			onChange(paths);
 		}, debounceMs);
-	};
-	const watchers: FSWatcher[] = WATCHED_FOLDERS.map((folder) =>
-		watch(`${root}${folder}`, { recursive: true }, (_event, name) => {
-			if (name !== null) note(`${folder}/${name}`);
-		}),
-	);
-	// The files are watched through their folder: editors replace a file on save, which ends a
-	// watch on the file itself, and a `.env` may not exist yet.
-	watchers.push(
-		watch(root, (_event, name) => {
-			if (name !== null && WATCHED_FILES.includes(name)) note(name);
-		}),
-	);
+	});
+	await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 	return {
-		close() {
+		async close() {
 			clearTimeout(timer);
-			for (const watcher of watchers) watcher.close();
+			await watcher.close();
 		},
 	};
 }
