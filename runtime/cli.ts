@@ -4,7 +4,7 @@
  * routing and ISR semantics.
  *
  *   vercel-runtime [--port 4321] [--host localhost] [--dir .vercel/output]
- *                  [--max-cache-bytes N] [--quiet]
+ *                  [--max-cache-bytes N] [--public-host host:port] [--quiet]
  *
  * Flags win over the environment (PORT, HOST, ISR_RUNTIME_MAX_CACHE_BYTES).
  */
@@ -18,6 +18,8 @@ export interface RuntimeOptions {
 	readonly host: string;
 	readonly dir: string;
 	readonly maxCacheBytes: number | undefined;
+	/** `host:port` visitors use when a proxy stands in front (for `VERCEL_URL`); default: our own. */
+	readonly publicHost: string | undefined;
 	readonly quiet: boolean;
 	readonly help: boolean;
 }
@@ -28,6 +30,7 @@ export const USAGE = `Usage: vercel-runtime [options]
   --host <name>          interface to bind (env HOST, default localhost)
   --dir <path>           Build Output API folder (default .vercel/output)
   --max-cache-bytes <n>  cache size in bytes (env ISR_RUNTIME_MAX_CACHE_BYTES, default 256 MiB)
+  --public-host <h:p>    host:port visitors reach it at behind a proxy (VERCEL_URL)
   --quiet                no banner, no request lines
   --help                 show this help`;
 
@@ -51,6 +54,7 @@ export function parseCliOptions(
 			host: { type: 'string' },
 			dir: { type: 'string' },
 			'max-cache-bytes': { type: 'string' },
+			'public-host': { type: 'string' },
 			quiet: { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
@@ -71,6 +75,7 @@ export function parseCliOptions(
 						1,
 						Number.MAX_SAFE_INTEGER,
 					),
+		publicHost: values['public-host'],
 		quiet: values.quiet,
 		help: values.help,
 	};
@@ -101,7 +106,7 @@ export async function serve(
 			logger.info(`client closed the connection during ${method} ${path}`),
 	});
 	// The real port and a reachable name are known only now; no request has been served yet.
-	runtime.setPublicHost(server.host);
+	runtime.setPublicHost(options.publicHost ?? server.host);
 	return { runtime, server };
 }
 

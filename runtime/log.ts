@@ -42,6 +42,23 @@ function statusStyle(status: number): Style {
 	return 'green';
 }
 
+/**
+ * One colour per `x-vercel-cache` value, so a glance down the terminal shows what the cache did:
+ * served from cache green, rendered now yellow, stale or background work magenta, uncached dim.
+ */
+const CACHE_STYLES: Readonly<Record<string, Style>> = {
+	HIT: 'green',
+	PRERENDER: 'green',
+	MISS: 'yellow',
+	STALE: 'magenta',
+	REVALIDATED: 'cyan',
+	BYPASS: 'blue',
+};
+
+export function cacheStyle(cache: string | null): Style {
+	return (cache !== null && CACHE_STYLES[cache]) || 'dim';
+}
+
 /** `GET /isr 200 HIT 3 ms`, padded into columns. */
 export function formatRequestLine(
 	line: RequestLogLine,
@@ -52,7 +69,7 @@ export function formatRequestLine(
 		paint('bold', line.method.padEnd(6)),
 		line.path,
 		paint(statusStyle(line.status), String(line.status)),
-		paint('dim', line.cache ?? '-'),
+		paint(cacheStyle(line.cache), line.cache ?? '-'),
 		paint('dim', `${ms} ms`),
 	].join(' ');
 }

@@ -9,11 +9,14 @@
  * - HIT vs an uncached render of the same page (draft-mode BYPASS): what ISR buys;
  * - request collapsing: renders caused by 100 concurrent requests to a cold key (goal: 1);
  * - memory: resident size after 10,000 distinct entries, and after far exceeding a small bound;
- * - the editor: save → every affected page serves the new content (goal: well under a second).
+ * - the editor: save → every affected page serves the new content (goal: well under a second);
+ * - `npm start`: saved page edit → first response showing it (goal: within 10 s), and resident
+ *   size over BENCH_REBUILDS rebuilds (default 20; goal: flat).
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { type ChildStats, startBareChild, startRuntimeChild } from './bench/child.ts';
 import { crawl, load, type LoadResult, median, medianOf, recordAnswer } from './bench/load.ts';
+import { measureEditToServed } from './bench/edit-to-served.ts';
 import { measureSaveToFresh } from './bench/save-to-fresh.ts';
 import { formatTable, mib, type Row } from './bench/table.ts';
 import { ensureBuild, OUTPUT_DIR, PROJECT_ROOT } from './lib/ensure-build.ts';
@@ -224,5 +227,6 @@ try {
 }
 
 rows.push(await measureSaveToFresh(benchOutput));
+rows.push(...(await measureEditToServed(PROJECT_ROOT, Number(process.env.BENCH_REBUILDS ?? 20))));
 
 console.info(`\n${formatTable(rows)}`);

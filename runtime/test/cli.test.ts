@@ -12,6 +12,7 @@ describe('parseCliOptions', () => {
 			host: 'localhost',
 			dir: '.vercel/output',
 			maxCacheBytes: undefined,
+			publicHost: undefined,
 			quiet: false,
 			help: false,
 		});
@@ -61,6 +62,23 @@ describe('serve', () => {
 		const { VERCEL_URL } = (await response.json()) as Record<string, string>;
 		expect(server.url).toBe(`http://${VERCEL_URL}`);
 		expect(VERCEL_URL).toMatch(/^127\.0\.0\.1:[1-9]\d*$/);
+		await server.close();
+		await runtime.close();
+	});
+
+	it('gives functions the host named by --public-host, the proxy in front of it, as VERCEL_URL', async () => {
+		const options = parseCliOptions(
+			['--port', '0', '--host', '127.0.0.1', '--public-host', 'localhost:4321', '--quiet'],
+			{},
+		);
+		const { runtime, server } = await serve(
+			{ ...options, dir: fixture('functions') },
+			silentLogger,
+			join(tmpdir(), 'no-such-project'),
+		);
+		const response = await fetch(`${server.url}/env`);
+		const { VERCEL_URL } = (await response.json()) as Record<string, string>;
+		expect(VERCEL_URL).toBe('localhost:4321');
 		await server.close();
 		await runtime.close();
 	});

@@ -15,6 +15,28 @@ describe('formatRequestLine', () => {
 	});
 });
 
+describe('request line colours', () => {
+	it('paints each cache status in its own colour, and an unknown or absent one dim', () => {
+		const tagged = (style: unknown, text: string) => `<${String(style)}>${text}`;
+		const styles = ['HIT', 'PRERENDER', 'MISS', 'STALE', 'REVALIDATED', 'BYPASS', 'ODD', null].map(
+			(cache) =>
+				/\d{3} <(\w+)>/.exec(
+					formatRequestLine({ method: 'GET', path: '/', status: 200, cache, ms: 1 }, tagged),
+				)?.[1],
+		);
+		expect(styles).toEqual(['green', 'green', 'yellow', 'magenta', 'cyan', 'blue', 'dim', 'dim']);
+	});
+
+	it('colours through the terminal only: forced colour adds escape codes, plain adds none', () => {
+		const line = { method: 'GET', path: '/isr', status: 200, cache: 'MISS', ms: 1 };
+		const lines: string[] = [];
+		createLogger({ write: (text) => lines.push(text), color: true }).request(line);
+		createLogger({ write: (text) => lines.push(text), color: false }).request(line);
+		expect(lines[0]).toContain('\u001b[33mMISS\u001b[39m');
+		expect(lines[1]).toBe('GET    /isr 200 MISS 1.0 ms');
+	});
+});
+
 describe('createLogger', () => {
 	it('writes request lines without colour when asked, and nothing but problems when quiet', () => {
 		const lines: string[] = [];

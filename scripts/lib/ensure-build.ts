@@ -10,6 +10,11 @@ import { BUILD_STAMP_PATH, buildStampOf, type BuildStamp } from '../../src/isr/b
 import { resolveIsrConfig } from '../../src/isr/config.ts';
 import { BUILD_INPUTS, reasonToBuild } from './build-freshness.ts';
 
+/** Resolved like any import, so a copy of the project inside it finds the root's `node_modules`. */
+const ASTRO_BIN = fileURLToPath(
+	new URL('bin/astro.mjs', import.meta.resolve('astro/package.json')),
+);
+
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OUTPUT_DIR = `${PROJECT_ROOT}.vercel/output`;
 
@@ -47,8 +52,7 @@ function wantedStamp(): BuildStamp {
 
 function runBuild(): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const astro = `${PROJECT_ROOT}node_modules/astro/bin/astro.mjs`;
-		const child = spawn(process.execPath, [astro, 'build'], {
+		const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
 			cwd: PROJECT_ROOT,
 			stdio: 'inherit',
 		});

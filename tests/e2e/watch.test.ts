@@ -1,0 +1,103 @@
+/**
+ * `npm start` following an edit, end to end, in a copy of the project under `.cache/`: the first
+ * start builds it, a saved page edit builds it again and switches deployments. Two builds in all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { appendFile, cp, mkdir, rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/site-build.ts';
+
+const ROOT = `${PROJECT_ROOT}.cache/watch-test-${process.pid}/`;
+const COPIED = [
+	'src',
+	'public',
+	'scripts',
+	'drizzle',
+	'astro.config.mjs',
+	'tsconfig.json',
+	'package.json',
+];
+const MARK = `edited-${process.pid}`;
+
+/** The developer's settings and store must not reach the copy. */
+function cleanEnv(): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+	for (const key of Object.keys(env)) {
+		if (/^(ISR_|REVALIDATE_|VERCEL|CONTENT_|TURSO_|ADMIN_SECRET|PORT$|HOST$)/.test(key))
+			delete env[key];
+	}
+	return env;
+}
+
+function readyUrl(child: ChildProcess, output: { text: string }): Promise<string> {
+	return new Promise((resolve, reject) => {
+		child.stdout!.on('data', (chunk) => {
+			output.text += String(chunk);
+			const url = /ready at (http:\/\/\S+)/.exec(output.text)?.[1];
+			if (url) resolve(url);
+		});
+		child.once('exit', () => reject(new Error(`npm start exited:\n${output.text}`)));
+	});
+}
+
+describe('npm start follows edits', () => {
+	let child: ChildProcess;
+	let url: string;
+	const output = { text: '' };
+
+	beforeAll(async () => {
+		await rm(ROOT, { recursive: true, force: true });
+		await mkdir(ROOT, { recursive: true });
+		for (const file of COPIED)
+			await cp(`${PROJECT_ROOT}${file}`, `${ROOT}${file}`, { recursive: true });
+		child = spawn(process.execPath, ['scripts/start.ts', '--port', '0', '--host', '127.0.0.1'], {
+			cwd: ROOT,
+			env: cleanEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stderr!.on('data', (chunk) => (output.text += String(chunk)));
+		url = await readyUrl(child, output);
+	});
+
+	afterAll(async () => {
+		if (child.exitCode === null) {
+			child.kill('SIGTERM');
+			await once(child, 'exit');
+		}
+		await rm(ROOT, { recursive: true, force: true });
+	});
+
+	it('serves a saved page edit as a new deployment: MISS, then HIT, with no failed request meanwhile', async () => {
+		const before = await fetch(`${url}/isr`);
+		expect(before.status).toBe(200);
+		expect(await before.text()).not.toContain(MARK);
+
+		await appendFile(`${ROOT}src/pages/isr.astro`, `\n<!-- ${MARK} -->\n`);
+		const seen: { status: number; cache: string | null; edited: boolean }[] = [];
+		await expect
+			.poll(
+				async () => {
+					const response = await fetch(`${url}/isr`);
+					const edited = (await response.text()).includes(MARK);
+					seen.push({
+						status: response.status,
+						cache: response.headers.get('x-vercel-cache'),
+						edited,
+					});
+					return edited;
+				},
+				{ timeout: 90_000, interval: 100 },
+			)
+			.toBe(true);
+
+		expect(seen.filter((request) => request.status !== 200)).toEqual([]);
+		expect(seen.at(-1)?.cache).toBe('MISS');
+		const again = await fetch(`${url}/isr`);
+		expect(again.headers.get('x-vercel-cache')).toBe('HIT');
+		expect(await again.text()).toContain(MARK);
+		expect(output.text).toMatch(
+			/Rebuilt in [\d.]+ s: new deployment, ISR cache cleared \(1 file changed\)/,
+		);
+	}, 120_000);
+});
