@@ -1,18 +1,7 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_SECRET, startAdminSite, type AdminSite } from './admin-support.ts';
-
-/** Debian's Chromium (installed by `.ci/run`); nothing is downloaded at test time. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 
 let admin: AdminSite;
 let browser: Browser;
@@ -20,7 +9,7 @@ let page: Page;
 
 beforeAll(async () => {
 	admin = await startAdminSite();
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 900, height: 900 } });
 });
 afterAll(async () => {

@@ -1,20 +1,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './support.ts';
 
-/** Debian's Chromium (installed by `.ci/run`); nothing is downloaded at test time. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 export const SCREENSHOT = 'test-results/isr-page.png';
 /**
  * Phone and desktop, light and dark. A test run writes them under the ignored `test-results/`, so
@@ -35,7 +25,7 @@ const violations: string[] = [];
 
 beforeAll(async () => {
 	site = await startSite();
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 900, height: 760 } });
 	await page.exposeFunction('reportCspViolation', (violation: string) => {
 		violations.push(violation);
