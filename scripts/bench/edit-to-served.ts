@@ -6,21 +6,12 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFile, cp, mkdir, rm } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { copyEnv, copyProject } from '../lib/project-copy.ts';
 import { medianOf } from './load.ts';
 import { mib, type Row } from './table.ts';
-
-const COPIED = [
-	'src',
-	'public',
-	'scripts',
-	'drizzle',
-	'astro.config.mjs',
-	'tsconfig.json',
-	'package.json',
-];
 
 /** Resident bytes of `pid` and, summed, of its child processes. */
 async function residentSizes(pid: number): Promise<{ own: number; children: number }> {
@@ -35,27 +26,15 @@ async function residentSizes(pid: number): Promise<{ own: number; children: numb
 	return { own, children };
 }
 
-function cleanEnv(): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-	for (const key of Object.keys(env)) {
-		if (/^(ISR_|REVALIDATE_|VERCEL|CONTENT_|TURSO_|ADMIN_SECRET|PORT$|HOST$)/.test(key))
-			delete env[key];
-	}
-	return env;
-}
-
 export async function measureEditToServed(projectRoot: string, rebuilds: number): Promise<Row[]> {
 	const root = `${projectRoot}.cache/bench-watch/`;
-	await rm(root, { recursive: true, force: true });
-	await mkdir(root, { recursive: true });
-	for (const file of COPIED)
-		await cp(`${projectRoot}${file}`, `${root}${file}`, { recursive: true });
+	await copyProject(projectRoot, root);
 	const child = spawn(
 		process.execPath,
 		['scripts/start.ts', '--port', '0', '--host', '127.0.0.1'],
 		{
 			cwd: root,
-			env: cleanEnv(),
+			env: copyEnv(),
 			stdio: ['ignore', 'pipe', 'inherit'],
 		},
 	);

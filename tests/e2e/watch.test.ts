@@ -4,31 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFile, cp, mkdir, rm } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyEnv, copyProject } from '../../scripts/lib/project-copy.ts';
 import { PROJECT_ROOT } from '../support/site-build.ts';
 
 const ROOT = `${PROJECT_ROOT}.cache/watch-test-${process.pid}/`;
-const COPIED = [
-	'src',
-	'public',
-	'scripts',
-	'drizzle',
-	'astro.config.mjs',
-	'tsconfig.json',
-	'package.json',
-];
 const MARK = `edited-${process.pid}`;
-
-/** The developer's settings and store must not reach the copy. */
-function cleanEnv(): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-	for (const key of Object.keys(env)) {
-		if (/^(ISR_|REVALIDATE_|VERCEL|CONTENT_|TURSO_|ADMIN_SECRET|PORT$|HOST$)/.test(key))
-			delete env[key];
-	}
-	return env;
-}
 
 function readyUrl(child: ChildProcess, output: { text: string }): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -47,13 +29,10 @@ describe('npm start follows edits', () => {
 	const output = { text: '' };
 
 	beforeAll(async () => {
-		await rm(ROOT, { recursive: true, force: true });
-		await mkdir(ROOT, { recursive: true });
-		for (const file of COPIED)
-			await cp(`${PROJECT_ROOT}${file}`, `${ROOT}${file}`, { recursive: true });
+		await copyProject(PROJECT_ROOT, ROOT);
 		child = spawn(process.execPath, ['scripts/start.ts', '--port', '0', '--host', '127.0.0.1'], {
 			cwd: ROOT,
-			env: cleanEnv(),
+			env: copyEnv(),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		child.stderr!.on('data', (chunk) => (output.text += String(chunk)));
